@@ -1,0 +1,80 @@
+# closet — two commands do everything: `make demo` and `make test`.
+# The Python environment lives outside the clone (torch is several GB): reused across runs.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= $(HOME)/.cache/closet/venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.closet-installed
+API_PORT ?= 8000
+UI_PORT ?= 7860
+CLOSET_STATE ?= $(HOME)/.local/share/closet
+export PATH := $(BIN):$(PATH)
+
+.PHONY: help venv system-deps db sample api demo test lint stop clean-env
+
+help:
+	@echo "make demo   - environment, local Neo4j, bundled sample, API on :$(API_PORT), demo on :$(UI_PORT)"
+	@echo "make test   - environment, Chromium, Neo4j jars, then the whole test suite"
+	@echo "make lint   - ruff check + format check"
+	@echo "make stop   - stop the API started by make demo and the local Neo4j"
+
+# The venv is (re)installed when pyproject.toml changes; torch is installed once per venv.
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+# Debian's Chromium + ChromeDriver (browser tests, JS rendering), Java 17 and Maven (Neo4j).
+system-deps:
+	@missing=""; \
+	for pkg in chromium chromium-driver maven openjdk-17-jre-headless; do \
+	  dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+db: venv
+	$(BIN)/closet db start
+
+sample: db
+	$(BIN)/closet load $$($(BIN)/closet sample-path)
+	$(BIN)/closet models fetch || echo "(no u2netp model: image colour falls back to the flood-fill mask)"
+
+api: sample
+	@mkdir -p $(CLOSET_STATE)
+	@if [ -f $(CLOSET_STATE)/api.pid ] && kill -0 $$(cat $(CLOSET_STATE)/api.pid) 2>/dev/null; then \
+	  echo "API already running (pid $$(cat $(CLOSET_STATE)/api.pid))"; \
+	else \
+	  nohup $(BIN)/closet serve --port $(API_PORT) > $(CLOSET_STATE)/api.log 2>&1 & echo $$! > $(CLOSET_STATE)/api.pid; \
+	  for i in $$(seq 60); do curl -sf http://127.0.0.1:$(API_PORT)/health >/dev/null && break; sleep 0.5; done; \
+	fi
+
+demo: system-deps api
+	@echo ""
+	@echo "  Demo (Gradio)   http://127.0.0.1:$(UI_PORT)"
+	@echo "  API (FastAPI)   http://127.0.0.1:$(API_PORT)/docs"
+	@echo "  Neo4j Browser   http://127.0.0.1:7474/browser/  (user neo4j, password: closet db password)"
+	@echo ""
+	$(BIN)/closet ui --port $(UI_PORT) --api http://127.0.0.1:$(API_PORT)
+
+stop:
+	-@[ -f $(CLOSET_STATE)/api.pid ] && kill $$(cat $(CLOSET_STATE)/api.pid) 2>/dev/null; rm -f $(CLOSET_STATE)/api.pid
+	-$(BIN)/closet db stop
+
+test: venv system-deps
+	$(BIN)/closet db provision
+	$(BIN)/python -m pytest -q -ra $(PYTEST_ARGS)
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean-env:
+	rm -rf $(VENV)

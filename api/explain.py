@@ -1,0 +1,37 @@
+"""Short, human explanations of recommendations, drawn from the graph path that produced them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+BASIS_TEXT = {
+    "cluster": "its own cluster",
+    "mid_class": "other colours of its kind",
+    "color": "other pieces of its colour",
+}
+
+
+def cluster_label(key: str | None) -> str:
+    """'shirt|navy' → 'navy shirt'."""
+    if not key:
+        return "unclustered items"
+    mid, _, color = key.partition("|")
+    return f"{color} {mid}" if color and color != "unknown" else mid
+
+
+def explain_rule(owned: dict[str, Any] | None, cand: Any) -> str:
+    """Why a rule-based candidate was chosen (single owned item or a closet)."""
+    outfits = f"{cand.strength} outfit{'s' if cand.strength != 1 else ''}"
+    target = cluster_label(cand.cluster)
+    if owned is None:
+        pieces = f"{cand.pairs_with} of your piece{'s' if cand.pairs_with != 1 else ''}"
+        return f"{target}s pair with {pieces} ({outfits} in all)"
+    if cand.basis == "cluster":
+        source = cluster_label(owned.get("cluster") or _key(owned))
+        return f"{target}s are worn with {source}s in {outfits}"
+    return f"{target}s are worn with {BASIS_TEXT[cand.basis]} in {outfits}"
+
+
+def _key(item: dict[str, Any]) -> str | None:
+    mid = item.get("mid_class")
+    return f"{mid}|{item.get('color') or 'unknown'}" if mid else None

@@ -1,0 +1,117 @@
+"""Pydantic response and request models of the REST API."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+class Item(BaseModel):
+    """A product in the catalog."""
+
+    id: str
+    name: str
+    brand: str | None = None
+    price: int | None = None
+    category: str
+    mid_class: str | None = None
+    color: str | None = None
+    cluster: str | None = None
+    url: str | None = None
+    image_url: str | None = None
+    popularity: int = 0
+
+
+class ItemDetail(Item):
+    """An item with its graph context."""
+
+    outfits: int = 0
+    cluster_items: int | None = None
+
+
+class SearchHit(BaseModel):
+    item: Item
+    score: float
+
+
+class SearchResponse(BaseModel):
+    query: str
+    count: int
+    items: list[SearchHit]
+
+
+class Recommendation(BaseModel):
+    """A recommended item, its score and why."""
+
+    item: Item
+    score: float = Field(description="Rule: co-occurrence strength (outfits); model: raw score")
+    probability: float | None = Field(
+        default=None, description="sigmoid(model score), when a model ranked it"
+    )
+    strength: int = Field(description="Outfits in which the two clusters are worn together")
+    basis: str = Field(description="cluster, mid_class or color (back-off level), or model")
+    cluster: str | None = None
+    pairs_with: int = Field(default=1, description="Owned items it pairs with (closet)")
+    partners: list[str] = Field(default_factory=list)
+    explanation: str
+
+
+class CategoryRecommendations(BaseModel):
+    category: str
+    items: list[Recommendation]
+
+
+class RecommendationsResponse(BaseModel):
+    item: Item | None = None
+    owned: list[str] = Field(default_factory=list)
+    model: str = Field(description="The model that ranked: rule, lightgcn or hybrid")
+    model_version: str | None = None
+    note: str | None = None
+    categories: list[CategoryRecommendations]
+
+
+class ClosetRequest(BaseModel):
+    """Several owned items."""
+
+    items: list[str] = Field(min_length=1, max_length=200)
+    per_category: int = Field(default=10, ge=1, le=100)
+    model: Literal["rule", "lightgcn", "hybrid"] | None = None
+
+
+class Outfit(BaseModel):
+    id: str
+    style: str | None = None
+    season: str | None = None
+    gender: str | None = None
+    url: str | None = None
+    image_url: str | None = None
+    description: str | None = None
+    items: list[Item]
+
+
+class OutfitsResponse(BaseModel):
+    owned: str
+    picked: str
+    match: Literal["items", "clusters", "none"] = Field(
+        description="items: real outfits with both; clusters: outfits with both clusters"
+    )
+    count: int
+    outfits: list[Outfit]
+
+
+class Category(BaseModel):
+    category: str
+    items: int
+    mid_classes: list[str]
+    colors: list[str]
+
+
+class Health(BaseModel):
+    status: str
+    neo4j: str
+    items: int | None = None
+
+
+class ErrorBody(BaseModel):
+    detail: str

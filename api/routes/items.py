@@ -1,0 +1,102 @@
+"""Items: search, look-up, recommendations, categories."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Path, Query
+from neo4j import Driver
+
+from api.convert import to_categories, to_item
+from api.deps import get_driver
+from api.lucene import to_lucene
+from api.models import (
+    Category,
+    ClosetRequest,
+    ItemDetail,
+    RecommendationsResponse,
+    SearchHit,
+    SearchResponse,
+)
+from api.ranking import rank_closet, rank_item
+from closet.records import ID_PATTERN
+from enrich.taxonomy import BIG_CATEGORIES
+from graph.connection import read
+from graph.recommend import ItemNotFound
+
+router = APIRouter(tags=["items"])
+DriverDep = Annotated[Driver, Depends(get_driver)]
+BigCategory = Literal["top", "bottom", "outer", "shoes", "bag", "hat"]
+ModelName = Literal["rule", "lightgcn", "hybrid"]
+PathId = Annotated[str, Path(pattern=ID_PATTERN, description="Item id")]
+
+
+@router.get("/items/search", response_model=SearchResponse)
+def search_items(
+    driver: DriverDep,
+    q: Annotated[str, Query(max_length=200, description="Words of the name or brand")] = "",
+    category: BigCategory | None = None,
+    color: Annotated[str | None, Query(pattern=r"^[a-z-]{2,30}$")] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> SearchResponse:
+    """Full-text search (Korean and English), filtered by big category and colour family."""
+    query = to_lucene(q)
+    if query is None:
+        rows = read(driver, "items/browse", category=category, color=color, limit=limit)
+    else:
+        rows = read(
+            driver,
+            "items/search",
+            query=query,
+            category=category,
+            color=color,
+            limit=limit,
+            scan=max(limit * 20, 200),
+        )
+    hits = [SearchHit(item=to_item(r["item"]), score=float(r["score"])) for r in rows]
+    return SearchResponse(query=q, count=len(hits), items=hits)
+
+
+@router.get("/items/{item_id}", response_model=ItemDetail)
+def get_item(driver: DriverDep, item_id: PathId) -> ItemDetail:
+    """One item with its cluster and the number of outfits that wear it."""
+    rows = read(driver, "items/by_id", item_id=item_id)
+    if not rows:
+        raise ItemNotFound(item_id)
+    props = rows[0]["item"]
+    base = to_item(props).model_dump()
+    return ItemDetail(**base, outfits=props["outfits"], cluster_items=props.get("cluster_items"))
+
+
+@router.get("/items/{item_id}/recommendations", response_model=RecommendationsResponse)
+def item_recommendations(
+    driver: DriverDep,
+    item_id: PathId,
+    per_category: Annotated[int, Query(ge=1, le=100)] = 10,
+    model: ModelName | None = None,
+    exclude: Annotated[list[str], Query(max_length=200)] = [],  # noqa: B006
+) -> RecommendationsResponse:
+    """The best items of every other big category to wear with this one."""
+    return rank_item(driver, item_id, per_category, model, exclude, to_categories, to_item)
+
+
+@router.post("/closet/recommendations", response_model=RecommendationsResponse)
+def closet_recommendations(driver: DriverDep, body: ClosetRequest) -> RecommendationsResponse:
+    """Candidates for several owned items, scored by how many of them each pairs with."""
+    return rank_closet(driver, body.items, body.per_category, body.model, to_categories)
+
+
+@router.get("/categories", response_model=list[Category])
+def categories(driver: DriverDep) -> list[Category]:
+    """Big categories (in the canonical order) with counts, mid classes and colours."""
+    rows = {r["category"]: r for r in read(driver, "items/categories")}
+    return [
+        Category(
+            category=c,
+            items=rows[c]["items"],
+            mid_classes=sorted(rows[c]["mid_classes"]),
+            colors=sorted(rows[c]["colors"]),
+        )
+        for c in BIG_CATEGORIES
+        if c in rows
+    ]

@@ -1,0 +1,40 @@
+"""Outfits: the real outfits that combine an owned item with a picked one."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+from neo4j import Driver
+
+from api.convert import to_item
+from api.deps import get_driver
+from api.models import Outfit, OutfitsResponse
+from closet.records import ID_PATTERN
+from graph.connection import read
+from graph.recommend import ItemNotFound, outfits_with
+
+router = APIRouter(tags=["outfits"])
+ItemParam = Annotated[str, Query(pattern=ID_PATTERN)]
+
+
+@router.get("/outfits", response_model=OutfitsResponse)
+def outfits(
+    driver: Annotated[Driver, Depends(get_driver)],
+    owned: ItemParam,
+    picked: ItemParam,
+    limit: Annotated[int, Query(ge=1, le=50)] = 12,
+) -> OutfitsResponse:
+    """Real outfits with both items; if none, outfits that combine both items' clusters."""
+    for item_id in (owned, picked):
+        if not read(driver, "items/by_id", item_id=item_id):
+            raise ItemNotFound(item_id)
+    match, rows = outfits_with(driver, owned, picked, limit)
+    found = [
+        Outfit(
+            **{k: v for k, v in r["outfit"].items() if k in Outfit.model_fields and k != "items"},
+            items=[to_item(i) for i in r["items"]],
+        )
+        for r in rows
+    ]
+    return OutfitsResponse(owned=owned, picked=picked, match=match, count=len(found), outfits=found)

@@ -1,0 +1,5 @@
+"""`python -m closet` runs the CLI."""
+
+from closet.cli import main
+
+main()

@@ -1,0 +1,68 @@
+"""Configuration from environment variables, with local defaults.
+
+Every setting has a sane default for the embedded local Neo4j that `closet db start`
+provisions; set NEO4J_URI (and NEO4J_USER / NEO4J_PASSWORD) to use another server.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+DEFAULT_BOLT_PORT = 7687
+DEFAULT_HTTP_PORT = 7474
+
+
+def _env_path(name: str, default: Path) -> Path:
+    value = os.environ.get(name)
+    return Path(value).expanduser() if value else default
+
+
+def cache_dir() -> Path:
+    """Where downloaded artefacts (Neo4j jars, models) are kept between runs."""
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
+    return _env_path("CLOSET_CACHE_DIR", base / "closet")
+
+
+def state_dir() -> Path:
+    """Where the local Neo4j keeps its data, logs, pid file and generated password."""
+    xdg = os.environ.get("XDG_DATA_HOME")
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share"
+    return _env_path("CLOSET_STATE_DIR", base / "closet" / "neo4j")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Connection settings for Neo4j and the HTTP services."""
+
+    neo4j_uri: str = field(default_factory=lambda: os.environ.get("NEO4J_URI", ""))
+    neo4j_user: str = field(default_factory=lambda: os.environ.get("NEO4J_USER", "neo4j"))
+    neo4j_password: str = field(default_factory=lambda: os.environ.get("NEO4J_PASSWORD", ""))
+    neo4j_database: str = field(default_factory=lambda: os.environ.get("NEO4J_DATABASE", "neo4j"))
+    api_url: str = field(
+        default_factory=lambda: os.environ.get("CLOSET_API_URL", "http://127.0.0.1:8000")
+    )
+
+    @property
+    def external(self) -> bool:
+        """True when NEO4J_URI names a server the project does not provision itself."""
+        return bool(self.neo4j_uri)
+
+    def resolved(self) -> Settings:
+        """Fill in the URI and password of the embedded server when none was given."""
+        if self.external and self.neo4j_password:
+            return self
+        from graph.server import LocalServer
+
+        server = LocalServer.from_env()
+        uri = self.neo4j_uri or server.bolt_uri
+        password = self.neo4j_password or server.read_password() or ""
+        return Settings(uri, self.neo4j_user, password, self.neo4j_database, self.api_url)
+
+
+def bolt_port_of(uri: str) -> int:
+    """The port of a bolt:// or neo4j:// URI (7687 when it has none)."""
+    return urlparse(uri).port or DEFAULT_BOLT_PORT

@@ -1,0 +1,146 @@
+"""From validated snap records to the rows the graph stores (shared by importer and scraper).
+
+Big categories are mapped to top/bottom/outer/shoes/bag/hat (others dropped); mid class and
+colour family are derived by `enrich` from the category path or the product name; the cluster
+key is "mid_class|color" ("mid_class|unknown" when the colour is not known; None without a mid
+class).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from closet.records import SnapItem, SnapOutfit
+from enrich.colors import color_from_name
+from enrich.taxonomy import big_category, mid_class
+
+UNKNOWN_COLOR = "unknown"
+SEASONS = {"봄": "spring", "여름": "summer", "가을": "autumn", "겨울": "winter"}
+STYLES = {"캐주얼": "casual", "스트릿": "street", "미니멀": "minimal", "스포티": "sporty"}
+GENDERS = {"MALE": "men", "FEMALE": "women", "M": "men", "F": "women"}
+HASHTAG = re.compile(r"#([^\s#]{1,60})")
+
+
+class ItemRow(BaseModel):
+    """An item as the graph stores it."""
+
+    id: str
+    name: str
+    brand: str | None = None
+    price: int | None = None
+    category: str
+    mid_class: str | None = None
+    color: str | None = None
+    cluster: str | None = None
+    url: str | None = None
+    image_url: str | None = None
+    extra: dict[str, Any] = Field(default_factory=dict)
+
+
+class OutfitRow(BaseModel):
+    """An outfit as the graph stores it, with its items (in order) and tags."""
+
+    id: str
+    style: str | None = None
+    season: str | None = None
+    gender: str | None = None
+    url: str | None = None
+    image_url: str | None = None
+    description: str | None = None
+    tags: list[str] = Field(default_factory=list)
+    items: list[ItemRow] = Field(default_factory=list)
+    positions: list[int] = Field(default_factory=list)
+    dropped_items: int = 0
+    extra: dict[str, Any] = Field(default_factory=dict)
+
+
+def cluster_key(mid: str | None, color: str | None) -> str | None:
+    """The cluster an item belongs to: (mid class, colour family), or None without mid class."""
+    if not mid:
+        return None
+    return f"{mid}|{color or UNKNOWN_COLOR}"
+
+
+def split_cluster_key(key: str) -> tuple[str, str]:
+    """The (mid class, colour) of a cluster key."""
+    mid, _, color = key.partition("|")
+    return mid, color or UNKNOWN_COLOR
+
+
+def normalize_item(item: SnapItem) -> ItemRow | None:
+    """The stored form of an item, or None when its big category is not one we keep."""
+    big = big_category(item.category)
+    if big is None:
+        return None
+    extra = dict(item.model_extra or {})
+    mid = extra.pop("mid_class", None) or mid_class(item.name, big, item.category_path)
+    color = extra.pop("color", None) or color_from_name(item.name)
+    return ItemRow(
+        id=item.item_id,
+        name=item.name,
+        brand=item.brand or None,
+        price=item.price,
+        category=big,
+        mid_class=mid,
+        color=color,
+        cluster=cluster_key(mid, color),
+        url=item.purchase_url,
+        image_url=item.image_url or (item.image_urls[0] if item.image_urls else None),
+        extra=_scalar_extras(extra),
+    )
+
+
+def normalize_outfit(outfit: SnapOutfit) -> OutfitRow:
+    """The stored form of an outfit; items in dropped categories are counted, not kept."""
+    items: list[ItemRow] = []
+    positions: list[int] = []
+    seen: set[str] = set()
+    dropped = 0
+    for index, raw in enumerate(outfit.items, start=1):
+        row = normalize_item(raw)
+        if row is None:
+            dropped += 1
+            continue
+        if row.id in seen:
+            continue
+        seen.add(row.id)
+        items.append(row)
+        positions.append(raw.position if raw.position is not None else index)
+    return OutfitRow(
+        id=outfit.outfit_id,
+        style=STYLES.get(outfit.style or "", outfit.style),
+        season=SEASONS.get(outfit.season or "", outfit.season),
+        gender=GENDERS.get((outfit.gender or "").upper(), outfit.gender),
+        url=outfit.detail_url,
+        image_url=outfit.image_url,
+        description=outfit.description,
+        tags=hashtags(outfit.description),
+        items=items,
+        positions=positions,
+        dropped_items=dropped,
+        extra=_scalar_extras(dict(outfit.model_extra or {})),
+    )
+
+
+def hashtags(text: str | None) -> list[str]:
+    """The distinct hashtags of a description, in order, without '#'."""
+    if not text:
+        return []
+    return list(dict.fromkeys(tag.strip("_").lower() for tag in HASHTAG.findall(text) if tag))
+
+
+def _scalar_extras(extra: dict[str, Any]) -> dict[str, Any]:
+    """Keep extra fields Neo4j can store as properties (scalars and lists of scalars)."""
+    kept: dict[str, Any] = {}
+    for key, value in extra.items():
+        if not re.fullmatch(r"[a-z][a-z0-9_]{0,40}", key):
+            continue
+        if isinstance(value, str | int | float | bool):
+            kept[key] = value
+        elif isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
+            if len({type(v) for v in value}) <= 1:
+                kept[key] = value
+    return kept

@@ -1,0 +1,53 @@
+"""The snap outfit JSON format (what the spiders emit and the importer reads), validated.
+
+See ../shared/data/musinsa-snap-2025/README.md. A record that does not validate is rejected
+whole, with a reason, never half-loaded.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+ID_PATTERN = r"^[0-9A-Za-z_-]{1,64}$"
+
+
+class SnapItem(BaseModel):
+    """One product as it appears in an outfit (or in a catalog list)."""
+
+    model_config = ConfigDict(extra="allow", str_strip_whitespace=True)
+
+    item_id: str = Field(pattern=ID_PATTERN)
+    category: str = Field(min_length=1, max_length=64)
+    brand: str | None = Field(default=None, max_length=200)
+    name: str = Field(min_length=1, max_length=500)
+    price: int | None = Field(default=None, ge=0, le=100_000_000)
+    image_url: str | None = Field(default=None, max_length=2000)
+    purchase_url: str | None = Field(default=None, max_length=2000)
+    position: int | None = Field(default=None, ge=0, le=1000)
+    image_urls: list[str] = Field(default_factory=list)
+    category_path: str | None = Field(default=None, max_length=300)
+
+    @field_validator("item_id", mode="before")
+    @classmethod
+    def _id_as_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+class SnapOutfit(BaseModel):
+    """One real outfit ("snap") with the products worn in it."""
+
+    model_config = ConfigDict(extra="allow", str_strip_whitespace=True)
+
+    outfit_id: str = Field(pattern=ID_PATTERN)
+    gender: str | None = Field(default=None, max_length=32)
+    detail_url: str | None = Field(default=None, max_length=2000)
+    image_url: str | None = Field(default=None, max_length=2000)
+    items: list[SnapItem] = Field(min_length=1, max_length=50)
+    season: str | None = Field(default=None, max_length=32)
+    style: str | None = Field(default=None, max_length=64)
+    description: str | None = Field(default=None, max_length=20_000)
+
+    @field_validator("outfit_id", mode="before")
+    @classmethod
+    def _id_as_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value

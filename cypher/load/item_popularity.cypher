@@ -1,0 +1,4 @@
+// Popularity of the given items = the number of outfits that contain them. $ids: [item id]
+UNWIND $ids AS id
+MATCH (i:Item {id: id})
+SET i.popularity = COUNT { (i)<-[:CONTAINS]-(:Outfit) }

@@ -1,0 +1,18 @@
+// Rule-based candidates: from the source clusters, along PAIRS_WITH (co-occurrence in real
+// outfits), to the items of the paired clusters. Excludes the owned category, $exclude ids and
+// $skip_categories; top $per_category per big category, ranked by co-occurrence strength
+// (summed over the source clusters), then popularity, then id.
+UNWIND $sources AS source_key
+MATCH (src:Cluster {key: source_key})-[p:PAIRS_WITH]-(other:Cluster)
+WITH other, sum(p.outfits) AS strength
+MATCH (other)<-[:IN_CLUSTER]-(cand:Item)
+WHERE cand.category <> $owned_category
+  AND NOT cand.id IN $exclude
+  AND NOT cand.category IN $skip_categories
+  AND coalesce(cand.owned_only, false) = false
+WITH cand, other, strength
+ORDER BY strength DESC, coalesce(cand.popularity, 0) DESC, cand.id
+WITH cand.category AS category,
+     collect({item: cand {.*}, strength: strength, cluster: other.key})[..$per_category] AS top
+RETURN category, top
+ORDER BY category

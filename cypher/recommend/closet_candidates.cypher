@@ -1,0 +1,19 @@
+// Candidates for a whole closet: items whose cluster pairs with the clusters of the owned
+// items, scored by how many owned items they pair with, then by summed co-occurrence strength,
+// then popularity. Each candidate is of another big category than the owned item it pairs with.
+UNWIND $owned AS owned_id
+MATCH (o:Item {id: owned_id})-[:IN_CLUSTER]->(:Cluster)-[p:PAIRS_WITH]-(other:Cluster)
+WITH o, other, p.outfits AS outfits
+MATCH (other)<-[:IN_CLUSTER]-(cand:Item)
+WHERE cand.category <> o.category
+  AND NOT cand.id IN $owned
+  AND NOT cand.id IN $exclude
+  AND coalesce(cand.owned_only, false) = false
+WITH cand, other, count(DISTINCT o) AS pairs_with, sum(outfits) AS strength,
+     collect(DISTINCT o.id) AS partners
+ORDER BY pairs_with DESC, strength DESC, coalesce(cand.popularity, 0) DESC, cand.id
+WITH cand.category AS category,
+     collect({item: cand {.*}, strength: strength, pairs_with: pairs_with, partners: partners,
+              cluster: other.key})[..$per_category] AS top
+RETURN category, top
+ORDER BY category

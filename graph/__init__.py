@@ -1,0 +1,1 @@
+"""Neo4j: provisioning of a local server, connection, schema and batched loaders."""

@@ -1,0 +1,93 @@
+"""The Neo4j driver and helpers that run the named queries of `cypher/`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+from neo4j import Driver, GraphDatabase, NotificationMinimumSeverity, RoutingControl
+from neo4j.exceptions import AuthError, ServiceUnavailable
+
+import cypher
+from closet.config import Settings
+
+
+class DatabaseUnavailable(RuntimeError):
+    """Neo4j cannot be reached (or refuses our credentials); the message says which."""
+
+
+def connect(settings: Settings | None = None, verify: bool = True) -> Driver:
+    """A driver for the configured server (the embedded local one by default)."""
+    resolved = (settings or Settings()).resolved()
+    if not resolved.neo4j_uri:
+        raise DatabaseUnavailable("no Neo4j URI: run `closet db start` or set NEO4J_URI")
+    auth = (resolved.neo4j_user, resolved.neo4j_password) if resolved.neo4j_password else None
+    driver = GraphDatabase.driver(
+        resolved.neo4j_uri,
+        auth=auth,
+        connection_acquisition_timeout=10.0,
+        connection_timeout=5.0,
+        max_transaction_retry_time=10.0,
+        notifications_min_severity=NotificationMinimumSeverity.OFF,
+    )
+    if verify:
+        try:
+            driver.verify_connectivity()
+        except AuthError as exc:
+            driver.close()
+            raise DatabaseUnavailable(
+                f"Neo4j at {resolved.neo4j_uri} refused the credentials: {exc.message}"
+            ) from None
+        except (ServiceUnavailable, OSError) as exc:
+            driver.close()
+            raise DatabaseUnavailable(
+                f"Neo4j is not reachable at {resolved.neo4j_uri} ({exc}); "
+                "start it with `closet db start` or check NEO4J_URI"
+            ) from None
+    return driver
+
+
+def database(driver: Driver) -> str:
+    """The database name the project uses (NEO4J_DATABASE, default neo4j)."""
+    return Settings().neo4j_database
+
+
+def run(driver: Driver, name: str, /, **params: Any) -> list[dict[str, Any]]:
+    """Run the named query of cypher/ with parameters; return its records as dicts."""
+    records, _, _ = driver.execute_query(cypher.load(name), params, database_=database(driver))
+    return [record.data() for record in records]
+
+
+def read(driver: Driver, name: str, /, **params: Any) -> list[dict[str, Any]]:
+    """Like `run`, but routed as a read (lets a cluster serve it from a follower)."""
+    records, _, _ = driver.execute_query(
+        cypher.load(name), params, database_=database(driver), routing_=RoutingControl.READ
+    )
+    return [record.data() for record in records]
+
+
+def chunks(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Split an iterable into lists of at most `size` elements."""
+    it = iter(rows)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def run_batches(
+    driver: Driver, name: str, rows: Iterable[dict[str, Any]], batch_size: int = 1000, **params: Any
+) -> int:
+    """Run an `UNWIND $rows` query once per batch, each batch in its own transaction."""
+    query = cypher.load(name)
+    total = 0
+    with driver.session(database=database(driver)) as session:
+        for batch in chunks(rows, batch_size):
+            session.execute_write(lambda tx, b=batch: tx.run(query, rows=b, **params).consume())
+            total += len(batch)
+    return total
+
+
+def run_statements(driver: Driver, name: str) -> None:
+    """Run every statement of a multi-statement file (schema, maintenance), in order."""
+    for statement in cypher.statements(name):
+        driver.execute_query(statement, database_=database(driver))

@@ -1,0 +1,128 @@
+"""Rule-based recommendation over the outfit graph (the Cypher of cypher/recommend/).
+
+From an owned item to its cluster, to the clusters that co-occur with it in real outfits, to
+their items — grouped per big category, ranked by co-occurrence strength then popularity. A
+category the item's own cluster has no co-occurrence for is filled by backing off to the
+clusters of its mid class, then to those of its colour.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from neo4j import Driver
+
+from enrich.taxonomy import BIG_CATEGORIES
+from graph.connection import read
+
+BACKOFF_LEVELS = ("cluster", "mid_class", "color")
+
+
+class ItemNotFound(LookupError):
+    """No item with that id in the graph."""
+
+
+@dataclass
+class Candidate:
+    """One recommended item, with why it was chosen."""
+
+    item: dict[str, Any]
+    strength: int
+    cluster: str | None
+    basis: str
+    pairs_with: int = 1
+    partners: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Recommendations:
+    """Recommendations for one owned item (or a closet), per big category."""
+
+    item: dict[str, Any] | None
+    per_category: dict[str, list[Candidate]]
+
+
+def recommend_for_item(
+    driver: Driver,
+    item_id: str,
+    per_category: int = 10,
+    exclude: list[str] | None = None,
+    categories: list[str] | None = None,
+) -> Recommendations:
+    """Top `per_category` items of each other big category that go with `item_id`."""
+    rows = read(driver, "recommend/source_clusters", item_id=item_id)
+    if not rows:
+        raise ItemNotFound(item_id)
+    source = rows[0]
+    owned = source["item"]
+    wanted = [c for c in (categories or BIG_CATEGORIES) if c != owned.get("category")]
+    levels = {
+        "cluster": [source["cluster"]] if source["cluster"] else [],
+        "mid_class": source["mid_class_keys"],
+        "color": source["color_keys"],
+    }
+    excluded = [item_id, *(exclude or [])]
+    result: dict[str, list[Candidate]] = {}
+    for level in BACKOFF_LEVELS:
+        missing = [c for c in wanted if c not in result]
+        if not missing or not levels[level]:
+            continue
+        rows = read(
+            driver,
+            "recommend/candidates",
+            sources=levels[level],
+            owned_category=owned.get("category"),
+            exclude=excluded,
+            skip_categories=[c for c in BIG_CATEGORIES if c not in missing],
+            per_category=per_category,
+        )
+        for row in rows:
+            result[row["category"]] = [
+                Candidate(c["item"], int(c["strength"]), c["cluster"], level) for c in row["top"]
+            ]
+    return Recommendations(owned, {c: result[c] for c in wanted if c in result})
+
+
+def recommend_for_closet(
+    driver: Driver, owned: list[str], per_category: int = 10, exclude: list[str] | None = None
+) -> Recommendations:
+    """Candidates for several owned items, scored by how many of them each one pairs with."""
+    rows = read(
+        driver,
+        "recommend/closet_candidates",
+        owned=list(dict.fromkeys(owned)),
+        exclude=exclude or [],
+        per_category=per_category,
+    )
+    return Recommendations(
+        None,
+        {
+            row["category"]: [
+                Candidate(
+                    c["item"],
+                    int(c["strength"]),
+                    c["cluster"],
+                    "cluster",
+                    int(c["pairs_with"]),
+                    list(c["partners"]),
+                )
+                for c in row["top"]
+            ]
+            for row in rows
+        },
+    )
+
+
+def outfits_with(
+    driver: Driver, owned: str, picked: str, limit: int = 12
+) -> tuple[str, list[dict[str, Any]]]:
+    """Real outfits holding both items; else outfits holding both items' clusters.
+
+    Returns ("items" | "clusters" | "none", [{"outfit": {...}, "items": [...]}]).
+    """
+    rows = read(driver, "outfits/with_both_items", owned=owned, picked=picked, limit=limit)
+    if rows:
+        return "items", rows
+    rows = read(driver, "outfits/with_both_clusters", owned=owned, picked=picked, limit=limit)
+    return ("clusters", rows) if rows else ("none", [])

@@ -1,0 +1,13 @@
+"""The graph's constraints and indexes (cypher/schema/constraints.cypher), applied idempotently."""
+
+from __future__ import annotations
+
+from neo4j import Driver
+
+from graph.connection import database, run_statements
+
+
+def apply_schema(driver: Driver) -> None:
+    """Create every constraint and index that is missing, then wait until they are online."""
+    run_statements(driver, "schema/constraints")
+    driver.execute_query("CALL db.awaitIndexes(300)", database_=database(driver))
