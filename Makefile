@@ -5,7 +5,8 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= $(HOME)/.cache/closet/venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.closet-installed
+# One stamp per checkout and pyproject content: a clone elsewhere re-points the editable install.
+STAMP := $(VENV)/.installed-$(shell (echo $(CURDIR); cat pyproject.toml) | md5sum | cut -c1-12)
 API_PORT ?= 8000
 UI_PORT ?= 7860
 CLOSET_STATE ?= $(HOME)/.local/share/closet
@@ -23,15 +24,15 @@ help:
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
-	@touch $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[dev,gnn]'
+	@rm -f $(VENV)/.installed-*; touch $(STAMP)
 
 venv: $(STAMP)
 
 # Debian's Chromium + ChromeDriver (browser tests, JS rendering), Java 17 and Maven (Neo4j).
 system-deps:
 	@missing=""; \
-	for pkg in chromium chromium-driver maven openjdk-17-jre-headless; do \
+	for pkg in chromium chromium-driver fonts-nanum maven openjdk-17-jre-headless; do \
 	  dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; \
 	done; \
 	if [ -n "$$missing" ]; then \

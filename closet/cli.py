@@ -191,9 +191,8 @@ def ui(
     api: Annotated[str | None, typer.Option(help="Base URL of the closet API.")] = None,
 ) -> None:
     """Run the Gradio demo, which talks to the API over HTTP."""
-    from demo.app import launch
-
     from closet.config import Settings
+    from demo.app import launch
 
     launch(api_url=api or Settings().api_url, host=host, port=port)
 

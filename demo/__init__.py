@@ -1,0 +1,1 @@
+"""The Gradio demo: calls the closet API over HTTP, never Neo4j."""

@@ -1,0 +1,202 @@
+"""End to end in a real browser: Neo4j (throwaway) loaded with the bundled sample, the API under
+uvicorn on 127.0.0.1, the Gradio demo pointed at it, driven by headless Debian Chromium.
+
+Search → pick the piece you own → recommendations per category → pick one → real outfits.
+What the page shows is checked against what the API answers for the same requests.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+from neo4j import Driver
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support import expected_conditions as ec
+from selenium.webdriver.support.ui import WebDriverWait
+
+from closet.config import Settings
+from closet.sample.generate import SAMPLE_PATH
+from demo.app import launch
+from graph.loader import load_files
+from graph.server import free_port
+from tests.api_server import serve_api
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+WAIT = 60  # generous: the machine may be busy with other test servers
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+        reason="needs Debian chromium and chromium-driver (make system-deps)",
+    ),
+]
+
+
+@contextmanager
+def demo_server(api_url: str) -> Iterator[str]:
+    """The Gradio demo on a free port of 127.0.0.1, talking to `api_url`."""
+    port = free_port()
+    app = launch(api_url, host="127.0.0.1", port=port, block=False)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        app.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[WebDriver]:
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage"):
+        options.add_argument(arg)
+    options.add_argument("--window-size=1280,1600")
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver.set_page_load_timeout(WAIT)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def _wait(browser: WebDriver) -> WebDriverWait:
+    return WebDriverWait(browser, WAIT)
+
+
+def _text_of(browser: WebDriver, css: str) -> str:
+    return browser.find_element(By.CSS_SELECTOR, css).text
+
+
+def _click(browser: WebDriver, element) -> None:  # element: WebElement
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.click()
+
+
+def _screenshot(browser: WebDriver, name: str) -> None:
+    """Save a full-page screenshot when CLOSET_SCREENSHOT_DIR is set (for looking at it)."""
+    folder = os.environ.get("CLOSET_SCREENSHOT_DIR")
+    if not folder:
+        return
+    browser.execute_script("window.scrollTo(0, 0)")
+    size = browser.get_window_size()
+    height = browser.execute_script("return document.documentElement.scrollHeight")
+    browser.set_window_size(size["width"], min(int(height) + 40, 8000))
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    browser.save_screenshot(str(Path(folder) / f"{name}.png"))
+    browser.set_window_size(size["width"], size["height"])
+
+
+def _thumbnails(browser: WebDriver, gallery_id: str) -> list:
+    return browser.find_elements(By.CSS_SELECTOR, f"#{gallery_id} button.thumbnail-item")
+
+
+def test_search_pick_recommend_and_see_outfits(
+    clean_graph: Driver, neo4j_settings: Settings, browser: WebDriver
+) -> None:
+    report = load_files(clean_graph, [SAMPLE_PATH], progress=False)
+    assert report.outfits > 0 and not report.rejected
+
+    with serve_api(neo4j_settings) as api_url, demo_server(api_url) as demo_url:
+        http = httpx.Client(base_url=api_url, timeout=WAIT)
+        # the piece "you own": the most worn top of the sample, found by its name
+        owned = http.get("/items/search", params={"category": "top", "limit": 1}).json()
+        owned = owned["items"][0]["item"]
+        expected = http.get(f"/items/{owned['id']}/recommendations", params={"per_category": 6})
+        expected = expected.json()
+        expected_counts = {g["category"]: len(g["items"]) for g in expected["categories"]}
+        assert len(expected_counts) == 5
+
+        browser.get(demo_url)
+        wait = _wait(browser)
+        wait.until(ec.text_to_be_present_in_element((By.ID, "api-status"), "Connected"))
+        wait.until(lambda b: _thumbnails(b, "search-results"))  # the most worn pieces
+
+        box = browser.find_element(By.CSS_SELECTOR, "#search-query textarea")
+        box.clear()
+        box.send_keys(owned["name"])
+        browser.find_element(By.ID, "search-button").click()
+        wait.until(ec.text_to_be_present_in_element((By.ID, "search-message"), " for “"))
+        thumbnails = _thumbnails(browser, "search-results")
+        captions = [t.find_element(By.TAG_NAME, "img").get_attribute("alt") for t in thumbnails]
+        index = next(i for i, c in enumerate(captions) if c.startswith(owned["name"]))
+        # pictures are local placeholders served by the demo itself
+        source = thumbnails[index].find_element(By.TAG_NAME, "img").get_attribute("src")
+        assert source.startswith(demo_url) and source.endswith(".png")
+        _click(browser, thumbnails[index])
+
+        owned_card = f'#owned-card [data-item-id="{owned["id"]}"]'
+        wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, owned_card)))
+        wait.until(ec.text_to_be_present_in_element((By.ID, "recs-message"), "ranked by"))
+        shown = {}
+        for category in ("top", "bottom", "outer", "shoes", "bag", "hat"):
+            wait.until(
+                lambda b, c=category: c not in expected_counts or _thumbnails(b, f"recs-{c}")
+            )
+            shown[category] = len(_thumbnails(browser, f"recs-{category}"))
+        assert {c: n for c, n in shown.items() if n} == expected_counts
+        own_block = browser.find_elements(By.ID, "recs-block-top")  # own category: not shown
+        assert not [e for e in own_block if e.is_displayed()]
+        first = expected["categories"][0]
+        heading = _text_of(browser, f"#recs-heading-{first['category']}")
+        assert first["items"][0]["explanation"] in heading
+        caption = _thumbnails(browser, f"recs-{first['category']}")[0].text
+        assert caption.startswith("score ")
+        _screenshot(browser, "demo-recommendations")
+
+        picked = first["items"][0]["item"]
+        _click(browser, _thumbnails(browser, f"recs-{first['category']}")[0])
+        wait.until(
+            ec.presence_of_element_located((By.CSS_SELECTOR, "#outfits .outfit-grid .outfit-card"))
+        )
+        answer = http.get("/outfits", params={"owned": owned["id"], "picked": picked["id"]}).json()
+        grid = browser.find_element(By.CSS_SELECTOR, "#outfits .outfit-grid")
+        assert grid.get_attribute("data-match") == answer["match"] != "none"
+        cards = grid.find_elements(By.CSS_SELECTOR, ".outfit-card")
+        assert [c.get_attribute("data-outfit-id") for c in cards] == [
+            o["id"] for o in answer["outfits"]
+        ]
+        message = _text_of(browser, "#outfits-message")
+        if answer["match"] == "items":
+            assert "both pieces" in message and "real outfit" in message
+            for card in cards:
+                ids = {
+                    li.get_attribute("data-item-id") for li in card.find_elements(By.TAG_NAME, "li")
+                }
+                assert {owned["id"], picked["id"]} <= ids
+        else:
+            assert "the same kinds and colours" in message
+        assert f'data-item-id="{picked["id"]}"' in browser.find_element(
+            By.ID, "picked-card"
+        ).get_attribute("innerHTML")
+        _screenshot(browser, "demo-outfits")
+        links = grid.find_elements(By.CSS_SELECTOR, "li a[href]")
+        assert links and all(a.get_attribute("target") == "_blank" for a in links)
+
+        # offline: everything the page loaded came from the demo itself (or data: URIs)
+        resources = browser.execute_script(
+            "return performance.getEntriesByType('resource').map(e => e.name)"
+        )
+        foreign = [r for r in resources if not r.startswith(("data:", demo_url.rstrip("/")))]
+        assert not foreign, foreign
+
+
+def test_demo_says_clearly_when_the_api_is_down(browser: WebDriver) -> None:
+    dead_api = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    with demo_server(dead_api) as demo_url:
+        browser.get(demo_url)
+        wait = _wait(browser)
+        wait.until(ec.text_to_be_present_in_element((By.ID, "api-status"), "not reachable"))
+        assert dead_api in _text_of(browser, "#api-status")
+        assert "closet serve" in _text_of(browser, "#api-status")
+        wait.until(ec.text_to_be_present_in_element((By.ID, "search-message"), "not reachable"))
+        assert not _thumbnails(browser, "search-results")
+        _screenshot(browser, "demo-api-down")
