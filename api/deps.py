@@ -14,6 +14,7 @@ from closet.config import Settings
 from graph.connection import DatabaseUnavailable, connect
 from graph.recommend import ItemNotFound
 
+RETRY_SECONDS = 1.0  # a request retries a failing transaction this long, then answers 503
 UNAVAILABLE = (ServiceUnavailable, SessionExpired, DatabaseUnavailable, AuthError, OSError)
 
 
@@ -21,7 +22,7 @@ UNAVAILABLE = (ServiceUnavailable, SessionExpired, DatabaseUnavailable, AuthErro
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Create the driver once (without failing if Neo4j is down: requests then get 503)."""
     settings: Settings = app.state.settings
-    app.state.driver = connect(settings, verify=False)
+    app.state.driver = connect(settings, verify=False, retry_seconds=RETRY_SECONDS)
     try:
         yield
     finally:

@@ -19,17 +19,22 @@ def cluster_label(key: str | None) -> str:
     return f"{color} {mid}" if color and color != "unknown" else mid
 
 
+def plural(label: str) -> str:
+    """'navy shirt' → 'navy shirts'; labels already ending in s (jeans, chinos) stay."""
+    return label if label.endswith("s") else f"{label}s"
+
+
 def explain_rule(owned: dict[str, Any] | None, cand: Any) -> str:
     """Why a rule-based candidate was chosen (single owned item or a closet)."""
     outfits = f"{cand.strength} outfit{'s' if cand.strength != 1 else ''}"
     target = cluster_label(cand.cluster)
     if owned is None:
         pieces = f"{cand.pairs_with} of your piece{'s' if cand.pairs_with != 1 else ''}"
-        return f"{target}s pair with {pieces} ({outfits} in all)"
+        return f"{plural(target)} pair with {pieces} ({outfits} in all)"
     if cand.basis == "cluster":
         source = cluster_label(owned.get("cluster") or _key(owned))
-        return f"{target}s are worn with {source}s in {outfits}"
-    return f"{target}s are worn with {BASIS_TEXT[cand.basis]} in {outfits}"
+        return f"{plural(target)} are worn with {plural(source)} in {outfits}"
+    return f"{plural(target)} are worn with {BASIS_TEXT[cand.basis]} in {outfits}"
 
 
 def _key(item: dict[str, Any]) -> str | None:

@@ -6,11 +6,13 @@ import re
 
 SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/]|&&|\|\|)')
 MAX_TERMS = 12
+OPERATORS = {"AND", "OR", "NOT"}  # Lucene's word operators; lower-cased they are plain terms
 
 
 def to_lucene(text: str) -> str | None:
     """Each word escaped and required; the last one also matched as a prefix. None if empty."""
     words = [w for w in re.split(r"\s+", text.strip()) if w][:MAX_TERMS]
+    words = [w.lower() if w in OPERATORS else w for w in words]
     escaped = [SPECIAL.sub(r"\\\1", w) for w in words]
     escaped = [w for w in escaped if w.strip("\\")]
     if not escaped:

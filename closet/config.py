@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlparse
 
 DEFAULT_BOLT_PORT = 7687
 DEFAULT_HTTP_PORT = 7474
@@ -61,8 +60,3 @@ class Settings:
         uri = self.neo4j_uri or server.bolt_uri
         password = self.neo4j_password or server.read_password() or ""
         return Settings(uri, self.neo4j_user, password, self.neo4j_database, self.api_url)
-
-
-def bolt_port_of(uri: str) -> int:
-    """The port of a bolt:// or neo4j:// URI (7687 when it has none)."""
-    return urlparse(uri).port or DEFAULT_BOLT_PORT

@@ -17,8 +17,14 @@ class DatabaseUnavailable(RuntimeError):
     """Neo4j cannot be reached (or refuses our credentials); the message says which."""
 
 
-def connect(settings: Settings | None = None, verify: bool = True) -> Driver:
-    """A driver for the configured server (the embedded local one by default)."""
+def connect(
+    settings: Settings | None = None, verify: bool = True, retry_seconds: float = 10.0
+) -> Driver:
+    """A driver for the configured server (the embedded local one by default).
+
+    `retry_seconds` bounds how long a failing transaction is retried (a server that is down
+    is reported after about that long; the API uses a short bound to answer 503 quickly).
+    """
     resolved = (settings or Settings()).resolved()
     if not resolved.neo4j_uri:
         raise DatabaseUnavailable("no Neo4j URI: run `closet db start` or set NEO4J_URI")
@@ -28,7 +34,7 @@ def connect(settings: Settings | None = None, verify: bool = True) -> Driver:
         auth=auth,
         connection_acquisition_timeout=10.0,
         connection_timeout=5.0,
-        max_transaction_retry_time=10.0,
+        max_transaction_retry_time=retry_seconds,
         notifications_min_severity=NotificationMinimumSeverity.OFF,
     )
     if verify:

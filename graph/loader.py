@@ -199,10 +199,23 @@ def read_records(path: Path) -> list[Any]:
         else:
             data = [json.loads(line) for line in text.splitlines() if line.strip()]
     except json.JSONDecodeError as exc:
+        if not stripped.startswith("[") and _is_json(text):
+            raise InputError(
+                f"{path}: expected a JSON list of outfits (or one outfit per line), "
+                "got a single JSON value over several lines"
+            ) from None
         raise InputError(f"{path}: not JSON ({exc.msg} at line {exc.lineno})") from None
     if not isinstance(data, list):
         raise InputError(f"{path}: expected a JSON list of outfits")
     return data
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except json.JSONDecodeError:
+        return False
+    return True
 
 
 def _reason(error: ValidationError) -> str:

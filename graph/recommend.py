@@ -88,10 +88,15 @@ def recommend_for_closet(
     driver: Driver, owned: list[str], per_category: int = 10, exclude: list[str] | None = None
 ) -> Recommendations:
     """Candidates for several owned items, scored by how many of them each one pairs with."""
+    owned = list(dict.fromkeys(owned))
+    found = set(read(driver, "items/existing", ids=owned)[0]["ids"])
+    missing = [item_id for item_id in owned if item_id not in found]
+    if missing:
+        raise ItemNotFound(missing[0])
     rows = read(
         driver,
         "recommend/closet_candidates",
-        owned=list(dict.fromkeys(owned)),
+        owned=owned,
         exclude=exclude or [],
         per_category=per_category,
     )

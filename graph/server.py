@@ -21,7 +21,6 @@ from pathlib import Path
 from closet.config import (
     DEFAULT_BOLT_PORT,
     DEFAULT_HTTP_PORT,
-    bolt_port_of,
     cache_dir,
     state_dir,
 )
@@ -88,12 +87,12 @@ class LocalServer:
     version: str = NEO4J_VERSION
     heap: str = "1g"
     pagecache: str = "512m"
+    ephemeral: bool = False  # True: the server dies with the process that started it (tests)
 
     @classmethod
     def from_env(cls) -> LocalServer:
-        """The default local server: CLOSET_STATE_DIR, NEO4J_URI's port, NEO4J_HTTP_PORT."""
-        uri = os.environ.get("NEO4J_URI", "")
-        bolt = bolt_port_of(uri) if uri else DEFAULT_BOLT_PORT
+        """The default local server: CLOSET_STATE_DIR, NEO4J_BOLT_PORT, NEO4J_HTTP_PORT."""
+        bolt = int(os.environ.get("NEO4J_BOLT_PORT", DEFAULT_BOLT_PORT))
         http = int(os.environ.get("NEO4J_HTTP_PORT", DEFAULT_HTTP_PORT))
         return cls(
             state_dir(),
@@ -205,7 +204,7 @@ class LocalServer:
             if port_open(port):
                 raise ServerError(
                     f"port {port} on 127.0.0.1 is already taken by another process; "
-                    "stop it or choose other ports (NEO4J_URI / NEO4J_HTTP_PORT)"
+                    "stop it or choose other ports (NEO4J_BOLT_PORT / NEO4J_HTTP_PORT)"
                 )
         self.provision()
         first_start = not (self.state_dir / "data" / "databases").exists()
@@ -236,6 +235,7 @@ class LocalServer:
                 stdin=subprocess.DEVNULL,
                 start_new_session=True,
                 cwd=self.state_dir,
+                preexec_fn=_die_with_parent if self.ephemeral else None,
             )
         self.pid_file.write_text(f"{proc.pid}\n")
         try:
@@ -374,6 +374,16 @@ class LocalServer:
         if not os.environ.get("NEO4J_PASSWORD"):
             self.password_file.write_text(password + "\n", encoding="utf-8")
             self.password_file.chmod(0o600)
+
+
+def _die_with_parent() -> None:
+    """In the child: ask Linux to SIGTERM it when its parent dies (PR_SET_PDEATHSIG)."""
+    import ctypes
+
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)
+    except OSError:
+        pass  # not Linux: the caller's finally-block stop() is the only guard
 
 
 def _alive(pid: int) -> bool:

@@ -37,7 +37,9 @@ def shared_data() -> Path:
 def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServer]:
     """A real Neo4j server for this test session, stopped at the end."""
     state = tmp_path_factory.mktemp("neo4j-state")
-    server = LocalServer(state, free_port(), free_port(), heap="768m", pagecache="256m")
+    server = LocalServer(
+        state, free_port(), free_port(), heap="768m", pagecache="256m", ephemeral=True
+    )
     server.start(timeout=240)
     os.environ["NEO4J_URI"] = server.bolt_uri
     os.environ["NEO4J_PASSWORD"] = server.read_password() or ""
