@@ -95,6 +95,7 @@ def normalize_item(item: SnapItem) -> ItemRow | None:
 
 def normalize_outfit(outfit: SnapOutfit) -> OutfitRow:
     """The stored form of an outfit; items in dropped categories are counted, not kept."""
+    extra = dict(outfit.model_extra or {})
     items: list[ItemRow] = []
     positions: list[int] = []
     seen: set[str] = set()
@@ -117,11 +118,11 @@ def normalize_outfit(outfit: SnapOutfit) -> OutfitRow:
         url=outfit.detail_url,
         image_url=outfit.image_url,
         description=outfit.description,
-        tags=hashtags(outfit.description),
+        tags=_merge_tags(hashtags(outfit.description), extra.pop("tags", None)),
         items=items,
         positions=positions,
         dropped_items=dropped,
-        extra=_scalar_extras(dict(outfit.model_extra or {})),
+        extra=_scalar_extras(extra),
     )
 
 
@@ -130,6 +131,14 @@ def hashtags(text: str | None) -> list[str]:
     if not text:
         return []
     return list(dict.fromkeys(tag.strip("_").lower() for tag in HASHTAG.findall(text) if tag))
+
+
+def _merge_tags(found: list[str], given: object) -> list[str]:
+    """Hashtags of the description plus an explicit `tags` list (e.g. from the snap API)."""
+    if not isinstance(given, list):
+        return found
+    extra = (str(tag).strip().strip("#").lower() for tag in given if str(tag).strip("# "))
+    return list(dict.fromkeys([*found, *(tag[:60] for tag in extra)]))
 
 
 def _scalar_extras(extra: dict[str, Any]) -> dict[str, Any]:

@@ -84,15 +84,24 @@ class GraphWriter:
 
     def add_item(self, item: ItemRow) -> None:
         """Queue an item (without outfit, e.g. a catalog product)."""
-        self._items[item.id] = item_params(item)
+        self._queue_item(item)
         self._maybe_flush()
 
     def add_outfit(self, outfit: OutfitRow) -> None:
         """Queue an outfit with its items."""
         for item in outfit.items:
-            self._items[item.id] = item_params(item)
+            self._queue_item(item)
         self._outfits[outfit.id] = outfit_params(outfit)
         self._maybe_flush()
+
+    def _queue_item(self, item: ItemRow) -> None:
+        """Queue an item; a second row for the same id in a batch adds to the first's properties."""
+        row = item_params(item)
+        queued = self._items.get(item.id)
+        if queued is not None:
+            kept = {key: value for key, value in row["props"].items() if value is not None}
+            row["props"] = {**queued["props"], **kept}
+        self._items[item.id] = row
 
     def _maybe_flush(self) -> None:
         if len(self._outfits) >= self.batch_size or len(self._items) >= 4 * self.batch_size:

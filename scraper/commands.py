@@ -1,0 +1,193 @@
+"""`closet crawl snaps|goods`: run a spider in this process, then print what it did.
+
+Exit codes: 0 finished; 1 failed (Neo4j unreachable, bad arguments, a crawl error);
+3 robots.txt forbids the site; 130 interrupted (resume with the same --jobdir).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+console = Console(stderr=True)
+SPIDERS = ("snaps", "goods")
+EXIT_ROBOTS = 3
+EXIT_INTERRUPTED = 130
+
+
+def register(app: typer.Typer) -> None:
+    """Add `closet crawl` to the CLI."""
+    app.command("crawl")(crawl)
+
+
+def crawl(
+    spider: Annotated[str, typer.Argument(help="snaps (outfits from the snap list) or goods.")],
+    max_outfits: Annotated[
+        int | None, typer.Option("--max-outfits", help="Stop scheduling new outfits after N.")
+    ] = None,
+    depth: Annotated[
+        int, typer.Option(help="Relation depth: product hops from the seed outfits.")
+    ] = 2,
+    jobdir: Annotated[
+        Path | None, typer.Option(help="Persist the crawl here; rerun to resume it.")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-O", help="Also write the outfits as snap JSON (closet load)."),
+    ] = None,
+    seed: Annotated[
+        str, typer.Option(help="snaps: seeds from the list 'api' or the rendered 'browser' page.")
+    ] = "api",
+    goods: Annotated[str, typer.Option(help="goods: start from these product ids (a,b,c).")] = "",
+    categories: Annotated[
+        str, typer.Option(help="goods: category codes of the goods lists (default: all big).")
+    ] = "",
+    base: Annotated[
+        str | None, typer.Option(help="Serve every MUSINSA host from this base URL (a mirror).")
+    ] = None,
+    ignore_robots: Annotated[
+        bool, typer.Option(help="Do not obey robots.txt - only with the site owner's permission.")
+    ] = False,
+    httpcache: Annotated[bool, typer.Option(help="Cache responses (development).")] = False,
+    neo4j: Annotated[bool, typer.Option(help="Write to Neo4j (--no-neo4j: file only).")] = True,
+    stats_file: Annotated[Path | None, typer.Option(help="Write the crawl stats as JSON.")] = None,
+    setting: Annotated[
+        list[str] | None, typer.Option("--set", "-s", help="A Scrapy setting NAME=VALUE.")
+    ] = None,
+    log_level: Annotated[str, typer.Option(help="Scrapy log level.")] = "INFO",
+) -> None:
+    """Crawl MUSINSA outfits and products straight into Neo4j (relation-depth crawling)."""
+    from closet.cli import fail
+
+    if spider not in SPIDERS:
+        raise fail(f"unknown spider {spider!r}: choose one of {', '.join(SPIDERS)}")
+    if depth < 0:
+        raise fail("--depth must be 0 or more")
+    if max_outfits is not None and max_outfits < 1:
+        raise fail("--max-outfits must be 1 or more")
+    if seed not in ("api", "browser"):
+        raise fail("--seed must be 'api' or 'browser'")
+    overrides: dict[str, Any] = {
+        "LOG_LEVEL": log_level.upper(),
+        "CLOSET_NEO4J": neo4j,
+        "CLOSET_PROGRESS": sys.stderr.isatty(),
+    }
+    for item in setting or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise fail(f"--set expects NAME=VALUE, got {item!r}")
+        overrides[name.strip()] = value
+    if base:
+        overrides["MUSINSA_BASE"] = base
+    if ignore_robots:
+        overrides["ROBOTSTXT_OBEY"] = False
+    if httpcache:
+        overrides["HTTPCACHE_ENABLED"] = True
+    if jobdir:
+        overrides["JOBDIR"] = str(jobdir)
+    if stats_file:
+        overrides["CLOSET_STATS_FILE"] = str(stats_file)
+    if output:
+        overrides["FEEDS"] = feeds_for(output, resumable=jobdir is not None)
+    if neo4j:
+        check_neo4j()
+    args: dict[str, Any] = {"depth": depth, "max_outfits": max_outfits}
+    if spider == "snaps":
+        args["seed"] = seed
+    else:
+        args["goods"] = goods
+        if categories:
+            args["categories"] = categories
+    stats = run_spider(spider, overrides, args)
+    print_summary(stats)
+    reason = stats.get("finish_reason")
+    if reason == "robotstxt_forbidden":
+        raise fail(
+            f"robots.txt forbids {stats.get('closet/robots_forbidden_url')} for this crawler; "
+            "nothing was crawled. Crawling a site needs its owner's permission (see README).",
+            EXIT_ROBOTS,
+        )
+    if reason == "shutdown":
+        hint = f" - rerun with --jobdir {jobdir} to resume" if jobdir else ""
+        raise fail(f"crawl interrupted{hint}", EXIT_INTERRUPTED)
+    if reason != "finished":
+        raise fail(f"crawl ended early: {reason}")
+
+
+def feeds_for(output: Path, resumable: bool) -> dict[str, dict[str, Any]]:
+    """The FEEDS setting writing outfit records to `output` (JSON lines, appended, when the
+    crawl is resumable or the name ends in .jsonl; a JSON list otherwise)."""
+    lines = resumable or output.suffix == ".jsonl"
+    return {
+        str(output): {
+            "format": "jsonlines" if lines else "json",
+            "encoding": "utf8",
+            "item_classes": ["scraper.items.OutfitRecord"],
+            "overwrite": not lines,
+        }
+    }
+
+
+def check_neo4j() -> None:
+    """Fail with a clear message, before crawling anything, when Neo4j cannot be reached."""
+    from closet.cli import fail
+    from graph.connection import DatabaseUnavailable, connect
+
+    try:
+        connect().close()
+    except DatabaseUnavailable as exc:
+        raise fail(f"{exc} (or crawl with --no-neo4j -O out.json)") from None
+
+
+def run_spider(name: str, overrides: dict[str, Any], args: dict[str, Any]) -> dict[str, Any]:
+    """Run one spider with the project settings plus `overrides`; return its final stats."""
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.settings import Settings
+
+    settings = Settings()
+    settings.setmodule("scraper.settings", priority="project")
+    settings.setdict(overrides, priority="cmdline")
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler(name)
+    process.crawl(crawler, **args)
+    process.start()
+    assert crawler.stats is not None
+    return dict(crawler.stats.get_stats())
+
+
+def print_summary(stats: dict[str, Any]) -> None:
+    """A table of what the crawl did (pages, outfits, items, drops, failures)."""
+    table = Table(title="crawl", show_header=False, title_justify="left")
+    elapsed = float(stats.get("elapsed_time_seconds") or 0.0)
+    pages = int(stats.get("response_received_count", 0))
+    rows = [
+        ("finish reason", stats.get("finish_reason", "?")),
+        ("pages", f"{pages} ({pages / elapsed:.1f}/s)" if elapsed else str(pages)),
+        (
+            "outfits scraped",
+            sum(v for k, v in stats.items() if k.startswith("closet/snaps/depth_")),
+        ),
+        ("records scraped", stats.get("item_scraped_count", 0)),
+        ("outfits written", stats.get("closet/neo4j/outfits_written", 0)),
+        ("item rows written", stats.get("closet/neo4j/items_written", 0)),
+        ("co-occurrence pairs", stats.get("closet/neo4j/cooccurrence_pairs", "-")),
+    ]
+    for key in sorted(stats):
+        if key.startswith(
+            (
+                "closet/dropped/",
+                "closet/page_error/",
+                "closet/request_failed/",
+                "closet/snaps/",
+                "selenium/",
+            )
+        ):
+            rows.append((key.removeprefix("closet/"), stats[key]))
+    for label, value in rows:
+        table.add_row(str(label), str(value))
+    console.print(table)

@@ -1,0 +1,1 @@
+"""Downloader middlewares: Selenium rendering for JS pages, and the robots.txt guard."""

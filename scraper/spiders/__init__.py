@@ -1,0 +1,1 @@
+"""The spiders: `snaps` (outfits from the snap list) and `goods` (from products)."""
