@@ -35,7 +35,7 @@ class ClosetCalls:
         kwargs: dict[str, Any] = {"headers": headers}
         if body is not None:
             kwargs["json"] = body
-        return self.api._request(method, path, **kwargs)
+        return self.api.request(method, path, **kwargs)
 
     def create(self) -> dict[str, str]:
         return self.api.post("/closets", {"label": "demo"})

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -24,10 +23,10 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from closet.config import Settings
 from closet.sample.generate import SAMPLE_PATH
-from demo.app import launch
 from graph.loader import load_files
 from graph.server import free_port
 from tests.api_server import serve_api
+from tests.demo_server import run_demo
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -40,17 +39,6 @@ pytestmark = [
         reason="needs Debian chromium and chromium-driver (make system-deps)",
     ),
 ]
-
-
-@contextmanager
-def demo_server(api_url: str) -> Iterator[str]:
-    """The Gradio demo on a free port of 127.0.0.1, talking to `api_url`."""
-    port = free_port()
-    app = launch(api_url, host="127.0.0.1", port=port, block=False)
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        app.close()
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +93,7 @@ def test_search_pick_recommend_and_see_outfits(
     report = load_files(clean_graph, [SAMPLE_PATH], progress=False)
     assert report.outfits > 0 and not report.rejected
 
-    with serve_api(neo4j_settings) as api_url, demo_server(api_url) as demo_url:
+    with serve_api(neo4j_settings) as api_url, run_demo(api_url) as demo_url:
         http = httpx.Client(base_url=api_url, timeout=WAIT)
         # the piece "you own": the most worn top of the sample, found by its name
         owned = http.get("/items/search", params={"category": "top", "limit": 1}).json()
@@ -191,7 +179,7 @@ def test_search_pick_recommend_and_see_outfits(
 
 def test_demo_says_clearly_when_the_api_is_down(browser: WebDriver) -> None:
     dead_api = f"http://127.0.0.1:{free_port()}"  # nothing listens there
-    with demo_server(dead_api) as demo_url:
+    with run_demo(dead_api) as demo_url:
         browser.get(demo_url)
         wait = _wait(browser)
         wait.until(ec.text_to_be_present_in_element((By.ID, "api-status"), "not reachable"))

@@ -107,7 +107,7 @@ def test_start_on_a_taken_bolt_port_fails_clearly(
         server.start(timeout=30)
     message = str(info.value)
     assert f"port {neo4j_server.bolt_port} on 127.0.0.1 is already taken" in message
-    assert "NEO4J_URI" in message
+    assert "NEO4J_BOLT_PORT" in message
     assert server.pid() is None and not (tmp_path / "state" / "run").exists()
     assert neo4j_server.is_running()  # the other server was not disturbed
 

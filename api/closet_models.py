@@ -1,0 +1,179 @@
+"""Pydantic request and response models of the closet routes (`/closets/...`)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field
+
+from api.models import Item
+
+BigCategory = Literal["top", "bottom", "outer", "shoes", "bag", "hat"]
+CoreCategory = Literal["top", "bottom", "outer"]
+ITEM_ID = r"^[0-9A-Za-z_-]{1,64}$"
+
+
+class ClosetCreate(BaseModel):
+    """A new closet (no account: keep the returned token)."""
+
+    label: str | None = Field(default=None, max_length=60, description="A name shown in the demo")
+
+
+class ClosetCreated(BaseModel):
+    person: str = Field(description="The closet id (random, 32 hex digits)")
+    token: str = Field(description="Secret for `Authorization: Bearer <token>`; shown only once")
+
+
+class OwnItem(BaseModel):
+    """Optional body of PUT /closets/{person}/items/{item_id}."""
+
+    since: date | None = None
+
+
+class DescribedPiece(BaseModel):
+    """A piece the catalog does not have, described by category, mid class and colour family."""
+
+    category: BigCategory
+    mid_class: str = Field(pattern=r"^[a-z][a-z-]{1,30}$", description="From the taxonomy")
+    color: str = Field(pattern=r"^[a-z][a-z-]{1,20}$", description="A colour family")
+    name: str | None = Field(default=None, max_length=80)
+    since: date | None = None
+
+
+class OwnedItem(BaseModel):
+    item: Item
+    since: str | None = None
+    owned_only: bool = False
+
+
+class ClosetView(BaseModel):
+    person: str
+    label: str | None = None
+    count: int
+    per_category: dict[str, int]
+    wearable_outfits: int = Field(description="How many wearable outfits the closet holds")
+    items: list[OwnedItem]
+
+
+class PathStep(BaseModel):
+    """Clusters `a` and `b` are worn together in `outfits` real outfits."""
+
+    a: str
+    b: str
+    outfits: int
+
+
+class WearableOutfit(BaseModel):
+    items: list[Item]
+    support: int = Field(description="Weakest pair: real outfits wearing its two clusters")
+    real_outfits: int = Field(description="Real outfits that contain all of these items")
+    path: list[PathStep]
+    explanation: str
+
+
+class OutfitsResponse(BaseModel):
+    person: str
+    definition: str
+    count: int = Field(description="All wearable outfits of the closet")
+    real: int = Field(description="Of which real outfits contain all the items")
+    outfits: list[WearableOutfit] = Field(description="The best `limit`, ranked")
+
+
+class Partner(BaseModel):
+    item_id: str
+    cluster: str | None
+    outfits: int = Field(description="Real outfits wearing both clusters")
+
+
+class NextPiece(BaseModel):
+    item: Item
+    new_outfits: int = Field(description="Wearable outfits it adds to the closet")
+    score: float = Field(description="new_outfits × model weight (weight 1 without a model)")
+    model_score: float | None = None
+    pairs_with: int = Field(description="Owned pieces its cluster pairs with")
+    partners: list[Partner]
+    worn_with: dict[str, int] = Field(
+        default_factory=dict, description="Owned item id → real outfits wearing both items"
+    )
+    unlocks: list[WearableOutfit]
+    path: list[PathStep]
+    explanation: str
+
+
+class NextResponse(BaseModel):
+    person: str
+    definition: str
+    owned: int
+    current_outfits: int
+    model: str = Field(description="rule, or lightgcn when model scores weighted the ranking")
+    model_version: str | None = None
+    category: str | None = None
+    budget: int | None = None
+    items: list[NextPiece]
+
+
+class CapsuleStep(BaseModel):
+    piece: NextPiece
+    total_outfits: int
+
+
+class CapsuleResponse(BaseModel):
+    person: str
+    k: int
+    start_outfits: int
+    end_outfits: int
+    model: str
+    steps: list[CapsuleStep]
+    method: str
+
+
+class CompleteRequest(BaseModel):
+    items: list[Annotated[str, Field(pattern=ITEM_ID)]] = Field(
+        min_length=1, max_length=5, description="Owned item ids"
+    )
+    categories: list[BigCategory] | None = Field(
+        default=None, max_length=6, description="What to fill (default: missing top/bottom)"
+    )
+    limit: int = Field(default=3, ge=1, le=10)
+    min_support: int = Field(default=1, ge=1, le=1000)
+
+
+class LookPiece(BaseModel):
+    item: Item
+    role: Literal["given", "closet", "catalog"]
+    path: list[PathStep]
+    explanation: str
+
+
+class Look(BaseModel):
+    items: list[LookPiece]
+    support: int
+    real_outfits: int
+    path: list[PathStep]
+    explanation: str
+
+
+class CompleteResponse(BaseModel):
+    person: str
+    given: list[str]
+    filled: list[str]
+    model: str
+    note: str | None = None
+    looks: list[Look]
+
+
+class FeedbackRequest(BaseModel):
+    item_id: str = Field(pattern=ITEM_ID)
+    kind: Literal["like", "dismiss", "pick"]
+
+
+class FeedbackEntry(BaseModel):
+    kind: Literal["like", "dismiss", "pick"]
+    at: str | None
+    item: Item
+
+
+class FeedbackView(BaseModel):
+    person: str
+    feedback: list[FeedbackEntry]

@@ -1,0 +1,150 @@
+"""The "My closet" tab driven in headless Chromium against the real demo, API and Neo4j:
+create a closet, add pieces by search, see the wearable outfits, the next piece and what it
+unlocks, dismiss a suggestion (it disappears), and complete a look."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from neo4j import Driver
+
+from closet.config import Settings
+from tests.api_server import serve_api
+from tests.closet_data import load_closet_graph
+from tests.demo_server import run_demo
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+
+
+@pytest.fixture(scope="module")
+def page(
+    driver: Driver, neo4j_settings: Settings, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[object]:
+    if not (shutil.which(CHROMIUM) and shutil.which(CHROMEDRIVER)):
+        pytest.skip("Debian chromium / chromedriver not installed")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    load_closet_graph(driver, Path(tmp_path_factory.mktemp("closet-demo")))
+    with serve_api(neo4j_settings) as api_url, run_demo(api_url) as demo_url:
+        options = webdriver.ChromeOptions()
+        options.binary_location = CHROMIUM
+        for arg in (
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-dev-shm-usage",
+            "--window-size=1400,3000",
+        ):
+            options.add_argument(arg)
+        browser = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+        try:
+            browser.get(demo_url)
+            yield browser
+        finally:
+            browser.quit()
+
+
+def wait_text(browser, selector: str, text: str, timeout: float = 120) -> str:  # noqa: ANN001
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def found(b):  # noqa: ANN001, ANN202
+        elements = b.find_elements(By.CSS_SELECTOR, selector)
+        content = " ".join(e.text for e in elements)
+        return content if text in content else False
+
+    try:
+        return WebDriverWait(browser, timeout).until(found)
+    except Exception as exc:  # say what the page showed instead
+        shown = " ".join(e.text for e in browser.find_elements(By.CSS_SELECTOR, selector))
+        raise AssertionError(
+            f"{selector} never showed {text!r}; it shows: {shown[:800]!r}"
+        ) from exc
+
+
+def click(browser, selector: str) -> None:  # noqa: ANN001
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    element = WebDriverWait(browser, 60).until(
+        ec.element_to_be_clickable((By.CSS_SELECTOR, selector))
+    )
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+    element.click()
+
+
+def click_label(browser, container: str, text: str) -> None:  # noqa: ANN001
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def label(b):  # noqa: ANN001, ANN202
+        for element in b.find_elements(By.CSS_SELECTOR, f"{container} label"):
+            if text in element.text:
+                return element
+        return False
+
+    element = WebDriverWait(browser, 60).until(label)
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+    element.click()
+
+
+def add_by_search(browser, words: str, name: str) -> None:  # noqa: ANN001
+    from selenium.webdriver.common.by import By
+
+    box = browser.find_element(By.CSS_SELECTOR, "#closet-search textarea, #closet-search input")
+    box.clear()
+    box.send_keys(words)
+    click(browser, "#closet-search-button")
+    click_label(browser, "#closet-search-results", name)
+    click(browser, "#closet-add")
+    wait_text(browser, "#closet-items", name)
+
+
+def test_closet_tab_end_to_end(page) -> None:  # noqa: ANN001
+    from selenium.webdriver.common.by import By
+
+    browser = page
+
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def closet_tab(b):  # noqa: ANN001, ANN202
+        tabs = b.find_elements(By.CSS_SELECTOR, "button[role=tab]")
+        return next((t for t in tabs if "My closet" in t.text), False)
+
+    WebDriverWait(browser, 90).until(closet_tab).click()
+    click(browser, "#closet-new")
+    wait_text(browser, "#closet-status", "0 pieces")
+    for words, name in (
+        ("Navy Oxford", "Navy Oxford Shirt"),
+        ("Beige Wide", "Beige Wide Slacks"),
+        ("Black Denim", "Black Denim Jeans"),
+        ("Black Wool", "Black Wool Coat"),
+    ):
+        add_by_search(browser, words, name)
+    wait_text(browser, "#closet-status", "3 wearable outfits")
+
+    click(browser, "#closet-outfits-button")
+    wait_text(browser, "#closet-outfits", "3 wearable outfits")
+
+    click(browser, "#closet-next-button")
+    text = wait_text(browser, "#closet-next", "White Crew T-Shirt")
+    assert "+3 outfits" in text and "unlocks 3 new outfits" in text
+
+    click_label(browser, "#closet-next-choice", "White Crew T-Shirt")
+    click(browser, "#closet-dismiss")
+    text = wait_text(browser, "#closet-next", "White Pocket T-Shirt")  # the other one shows
+    assert "White Crew T-Shirt" not in text
+
+    click_label(browser, "#closet-look-items", "Navy Oxford Shirt")
+    click_label(browser, "#closet-look-items", "Beige Wide Slacks")
+    click_label(browser, "#closet-look-fill", "outer")
+    click(browser, "#closet-look-button")
+    text = wait_text(browser, "#closet-looks", "Black Wool Coat")
+    assert "closet" in text and "navy shirt in 2 outfits" in text

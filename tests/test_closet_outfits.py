@@ -1,0 +1,198 @@
+"""Wearable outfits, marginal gain, capsule and complete-the-look on the hand-built graph of
+tests/closet_data.py, whose answers are worked out by hand in its docstring."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from neo4j import Driver
+
+from graph import closet as store
+from graph import closet_outfits as wear
+from tests.closet_data import OWNED, load_closet_graph
+
+
+@pytest.fixture(scope="module")
+def graph(driver: Driver, tmp_path_factory: pytest.TempPathFactory) -> Driver:
+    load_closet_graph(driver, Path(tmp_path_factory.mktemp("closet")))
+    return driver
+
+
+def make_closet(driver: Driver, owned: list[str]) -> store.Closet:
+    person, _ = store.create_closet(driver, "test")
+    for item_id in owned:
+        store.own_item(driver, person, item_id)
+    return store.load_closet(driver, person)
+
+
+def ids(outfit: wear.WearableOutfit) -> set[str]:
+    return set(outfit.ids)
+
+
+def test_wearable_outfits_by_hand(graph: Driver) -> None:
+    closet = make_closet(graph, OWNED)
+    found = wear.wearable_outfits(graph, closet)
+    assert sorted(sorted(o.ids) for o in found) == sorted(
+        [["CB1", "CT1"], ["CB2", "CT1"], ["CB1", "CO1", "CT1"]]
+    )
+    # the real outfit 8000001 wears CT1 + CB1: it ranks first and says so
+    assert ids(found[0]) == {"CT1", "CB1"} and found[0].real_outfits == 1
+    assert "1 real outfit" in wear.explain_outfit(found[0])
+    triple = next(o for o in found if len(o.pieces) == 3)
+    assert triple.real_outfits == 0 and triple.support == 1
+    assert {(s.a, s.b, s.outfits) for s in triple.path} == {
+        ("shirt|navy", "slacks|beige", 3),
+        ("shirt|navy", "coat|black", 2),
+        ("slacks|beige", "coat|black", 1),
+    }
+
+
+def test_same_cluster_items_make_the_same_look(graph: Driver) -> None:
+    closet = make_closet(graph, [*OWNED, "CT2"])  # a second navy shirt
+    found = wear.wearable_outfits(graph, closet)
+    assert len(found) == 3
+    # the look shows the navy shirt that real outfits wear with the others
+    pair = next(
+        o for o in found if {p.category for p in o.pieces} == {"top", "bottom"} and "CB2" in o.ids
+    )
+    assert pair.ids[0] == "CT2" and pair.real_outfits == 1
+
+
+def test_marginal_gain_ranking_by_hand(graph: Driver) -> None:
+    closet = make_closet(graph, OWNED)
+    now, picks = wear.next_pieces(graph, closet, per_cluster=1)
+    assert now == 3
+    got = [(n.piece.id, n.gain.gain, n.gain.pairs_with) for n in picks]
+    assert got == [("CA1", 3, 3), ("CD1", 2, 2), ("CC1", 2, 2), ("CE1", 1, 2)]
+    # shorts|grey pairs only with the coat: no new outfit, never ranked above one that adds
+    assert "CF1" not in [n.piece.id for n in picks]
+    best = picks[0]
+    assert {frozenset(o.ids) for o in best.unlocks} == {
+        frozenset({"CA1", "CB1"}),
+        frozenset({"CA1", "CB2"}),
+        frozenset({"CA1", "CB1", "CO1"}),
+    }
+
+
+def test_gain_per_category_and_budget(graph: Driver) -> None:
+    closet = make_closet(graph, OWNED)
+    _, bottoms = wear.next_pieces(graph, closet, category="bottom", per_cluster=1)
+    assert [n.piece.id for n in bottoms] == ["CD1"]
+    _, cheap = wear.next_pieces(graph, closet, budget=60000, per_cluster=2)
+    assert all((n.piece.item["price"] or 0) <= 60000 for n in cheap)
+    assert [n.piece.id for n in cheap][:3] == ["CA1", "CA2", "CC1"]
+
+
+def test_explanation_names_the_real_path(graph: Driver) -> None:
+    closet = make_closet(graph, OWNED)
+    _, picks = wear.next_pieces(graph, closet, per_cluster=1)
+    jeans = next(n for n in picks if n.piece.id == "CD1")
+    assert {(p.id, c) for p, c in jeans.partners} == {("CT1", 2), ("CO1", 2)}
+    assert jeans.worn_with == {"CT1": 1, "CO1": 1}  # outfits 8000012 and 8000014
+    text = wear.explain_next_piece(jeans)
+    assert "navy shirt (2 outfits)" in text and "black coat (2 outfits)" in text
+    assert "unlocks 2 new outfits" in text and "real outfit" in text
+
+
+def test_model_free_weight_is_one(graph: Driver) -> None:
+    closet = make_closet(graph, OWNED)
+    _, picks = wear.next_pieces(graph, closet, per_cluster=1, model=None)
+    assert all(n.weight == 1.0 and n.score == n.gain.gain for n in picks)
+
+
+def test_capsule_greedy_by_hand(graph: Driver) -> None:
+    closet = make_closet(graph, OWNED)
+    start, steps = wear.capsule(graph, closet, k=2)
+    assert start == 3
+    # step 1: t-shirt|white (+3); step 2: a second white t-shirt adds nothing (same look), so
+    # jeans|blue (+2: {CT1, CD1}, {CT1, CD1, CO1})
+    assert [(s.pick.piece.id, s.pick.gain.gain, s.total) for s in steps] == [
+        ("CA1", 3, 6),
+        ("CD1", 2, 8),
+    ]
+    book = wear.PairBook(graph)
+    pieces = wear.core_pieces(closet)
+    assert wear.best_pair_gain(pieces, book, wear.CORE) == 5  # greedy reached the optimum
+
+
+def test_complete_the_look_composes_what_no_real_outfit_holds(graph: Driver) -> None:
+    closet = make_closet(graph, ["CT1", "CB1"])
+    filled, looks, note = wear.complete_look(graph, closet, ["CT1", "CB1"], ["outer"])
+    assert filled == ["outer"] and note is None
+    look = looks[0]
+    got = {lp.piece.id: lp.role for lp in look.pieces}
+    assert got == {"CT1": "given", "CB1": "given", "CO2": "catalog"}  # CO2: most worn coat
+    assert look.real_outfits == 0 and look.support == 1
+    coat = next(lp for lp in look.pieces if lp.role == "catalog")
+    assert {(s.a, s.outfits) for s in coat.path} == {("shirt|navy", 2), ("slacks|beige", 1)}
+    assert wear.explain_look_piece(coat) == (
+        "black coat is worn with navy shirt in 2 outfits and with beige slacks in 1 outfit"
+    )
+    assert "no real outfit" in wear.explain_look(look)
+
+
+def test_complete_the_look_several_categories_and_closet_first(graph: Driver) -> None:
+    closet = make_closet(graph, OWNED)
+    filled, looks, _ = wear.complete_look(graph, closet, ["CT1", "CB1"], ["outer", "shoes"])
+    assert filled == ["outer", "shoes"]
+    got = {lp.piece.id: lp.role for lp in looks[0].pieces}
+    assert got == {"CT1": "given", "CB1": "given", "CO1": "closet", "CW1": "catalog"}
+    # every two pieces of the look are worn together (coat–sneakers via outfit 8000022)
+    assert all(s.outfits >= 1 for s in looks[0].path) and len(looks[0].path) == 6
+
+
+def test_complete_the_look_default_fills_missing_bottom(graph: Driver) -> None:
+    closet = make_closet(graph, ["CT1"])
+    filled, looks, _ = wear.complete_look(graph, closet, ["CT1"], limit=3)
+    assert filled == ["bottom"]
+    clusters = [
+        next(lp.piece.cluster for lp in look.pieces if lp.role != "given") for look in looks
+    ]
+    assert clusters == ["slacks|beige", "jeans|blue", "jeans|black"]  # 3, 2, 1 outfits
+
+
+def test_complete_the_look_rejects_what_cannot_be_worn(graph: Driver) -> None:
+    closet = make_closet(graph, ["CB2", "CO1", "CT1"])
+    _, looks, note = wear.complete_look(graph, closet, ["CB2", "CO1"])
+    assert looks == [] and note and "not worn together" in note
+    with pytest.raises(store.ClosetInputError):
+        wear.complete_look(graph, closet, ["CA1"])  # not owned
+    with pytest.raises(store.ClosetInputError):
+        wear.complete_look(graph, closet, ["CT1"], ["top"])  # already given
+
+
+def test_dismissed_items_never_reappear(graph: Driver) -> None:
+    closet = make_closet(graph, ["CT1", "CB1"])
+    store.add_feedback(graph, closet.person, "CO2", "dismiss")
+    store.add_feedback(graph, closet.person, "CA1", "dismiss")
+    closet = store.load_closet(graph, closet.person)
+    assert set(closet.dismissed) == {"CO2", "CA1"}
+    _, picks = wear.next_pieces(graph, closet, per_cluster=5, limit=50)
+    assert not {"CO2", "CA1"} & {n.piece.id for n in picks}
+    assert "CA2" in {n.piece.id for n in picks}  # the other white t-shirt still shows
+    _, steps = wear.capsule(graph, closet, k=5)
+    assert not {"CO2", "CA1"} & {s.pick.piece.id for s in steps}
+    _, looks, _ = wear.complete_look(graph, closet, ["CT1", "CB1"], ["outer"])
+    assert [lp.piece.id for lp in looks[0].pieces if lp.role == "catalog"] == ["CO1"]
+    # a like withdraws the dismissal
+    store.add_feedback(graph, closet.person, "CA1", "like")
+    assert store.load_closet(graph, closet.person).dismissed == ["CO2"]
+
+
+def test_model_scores_weight_the_gain(graph: Driver) -> None:
+    """SCORED edges (written the way `closet train` writes them) reorder items of similar gain:
+    score = new outfits × (0.5 + 0.5·sigmoid(mean score from the closet's clusters))."""
+    from graph.connection import run
+
+    owned = ["shirt|navy", "slacks|beige", "jeans|black", "coat|black"]
+    rows = [{"cluster": c, "item": "CC1", "score": 3.0, "rank": 1} for c in owned]
+    rows += [{"cluster": c, "item": "CD1", "score": -3.0, "rank": 2} for c in owned]
+    run(graph, "gnn/write_scores", model="closet-test-v1", rows=rows)
+    closet = make_closet(graph, OWNED)
+    _, picks = wear.next_pieces(graph, closet, per_cluster=1, model="closet-test-v1")
+    got = [(n.piece.id, round(n.score, 3)) for n in picks]
+    assert got == [("CC1", 1.953), ("CA1", 1.5), ("CD1", 1.047), ("CE1", 0.5)]
+    assert picks[0].model_score == 3.0 and picks[1].model_score is None
+    _, plain = wear.next_pieces(graph, closet, per_cluster=1)  # no model: the gain alone
+    assert [n.piece.id for n in plain] == ["CA1", "CD1", "CC1", "CE1"]
