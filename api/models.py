@@ -45,7 +45,10 @@ class Recommendation(BaseModel):
     """A recommended item, its score and why."""
 
     item: Item
-    score: float = Field(description="Rule: co-occurrence strength (outfits); model: raw score")
+    score: float = Field(
+        description="The model's raw score when `probability` is set, else the rule's "
+        "co-occurrence strength (outfits)"
+    )
     probability: float | None = Field(
         default=None, description="sigmoid(model score), when a model ranked it"
     )

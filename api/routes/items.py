@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Path, Query
 from neo4j import Driver
 
-from api.convert import to_categories, to_item
+from api.convert import to_item
 from api.deps import get_driver
 from api.lucene import to_lucene
 from api.models import (
@@ -77,13 +77,13 @@ def item_recommendations(
     exclude: Annotated[list[str], Query(max_length=200)] = [],  # noqa: B006
 ) -> RecommendationsResponse:
     """The best items of every other big category to wear with this one."""
-    return rank_item(driver, item_id, per_category, model, exclude, to_categories, to_item)
+    return rank_item(driver, item_id, per_category, model, exclude)
 
 
 @router.post("/closet/recommendations", response_model=RecommendationsResponse)
 def closet_recommendations(driver: DriverDep, body: ClosetRequest) -> RecommendationsResponse:
     """Candidates for several owned items, scored by how many of them each pairs with."""
-    return rank_closet(driver, body.items, body.per_category, body.model, to_categories)
+    return rank_closet(driver, body.items, body.per_category, body.model)
 
 
 @router.get("/categories", response_model=list[Category])

@@ -1,0 +1,6 @@
+// Schema for model scores: one registry node per model name, and an index on SCORED.model so
+// serving (filter on the active version) and cleanup (delete other versions) stay fast.
+CREATE CONSTRAINT model_registry_name IF NOT EXISTS
+FOR (r:ModelRegistry) REQUIRE r.name IS UNIQUE;
+CREATE INDEX scored_model IF NOT EXISTS
+FOR ()-[s:SCORED]-() ON (s.model);

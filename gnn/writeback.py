@@ -1,0 +1,123 @@
+"""Write model scores back into Neo4j under a new version, switch to it atomically, clean up.
+
+1. `(:Cluster)-[:SCORED {score, rank, model: <new version>}]->(:Item)` for the top-K items of
+   every other big category per cluster, in batches (one transaction each). Serving reads only
+   the version named by `(:ModelRegistry {name})`.active, so these edges stay invisible.
+2. One transaction sets `active` to the new version (the previous one is kept in `previous`).
+3. Edges of every other version (the old one, or a crashed half-write) are deleted in batches.
+A crash before step 2 leaves the previous scores serving; step 3 of the next run removes the
+orphaned edges.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import numpy as np
+from neo4j import Driver
+from tqdm.auto import tqdm
+
+from gnn.closet_graph import ItemScorer
+from graph.connection import read, run, run_batches, run_statements
+
+MODEL_NAME = "lightgcn"
+
+
+@dataclass
+class WriteReport:
+    model: str
+    previous: str | None
+    edges: int
+    deleted: int
+
+
+def new_version(variant: str) -> str:
+    """A unique, sortable version string: lightgcn-<variant>-<UTC time>-<random>."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    return f"{MODEL_NAME}-{variant}-{stamp}-{uuid.uuid4().hex[:6]}"
+
+
+def score_rows(scorer: ItemScorer, top_k: int) -> Iterator[dict]:
+    """Top-k items of every other big category for every cluster, best first."""
+    cg = scorer.cg
+    by_cat: dict[str, np.ndarray] = {}
+    for cat in sorted({c for c in cg.item_category if c}):
+        by_cat[cat] = np.array([n for n, c in enumerate(cg.item_category) if c == cat])
+    cluster_cat: dict[str, str | None] = {}
+    for c, cat in zip(cg.item_cluster, cg.item_category, strict=True):
+        if c:
+            cluster_cat.setdefault(c, cat)
+    for cluster in cg.clusters:
+        if cluster not in scorer.centroid:
+            continue
+        for cat, idx in by_cat.items():
+            if cat == cluster_cat.get(cluster):
+                continue
+            scores = scorer.cluster_scores(cluster, idx)
+            top = np.argsort(-scores, kind="stable")[:top_k]
+            for rank, t in enumerate(top, 1):
+                yield {
+                    "cluster": cluster,
+                    "item": cg.item_ids[idx[t]],
+                    "score": round(float(scores[t]), 6),
+                    "rank": rank,
+                }
+
+
+def apply_score_schema(driver: Driver) -> None:
+    """Registry constraint and SCORED.model index (idempotent)."""
+    run_statements(driver, "gnn/schema")
+
+
+def write_scores(
+    driver: Driver,
+    scorer: ItemScorer,
+    top_k: int = 50,
+    batch_size: int = 2000,
+    metrics: dict | None = None,
+    version: str | None = None,
+    progress: bool = True,
+) -> WriteReport:
+    """Write, activate and clean up; returns what was written and deleted."""
+    if top_k < 1:
+        raise ValueError("top_k must be at least 1")
+    apply_score_schema(driver)
+    model = version or new_version(scorer.cg.variant)
+    rows = score_rows(scorer, top_k)
+    rows = tqdm(rows, desc="writing SCORED", unit="edge", disable=not progress)
+    edges = run_batches(driver, "gnn/write_scores", rows, batch_size=batch_size, model=model)
+    flipped = run(
+        driver,
+        "gnn/activate_model",
+        name=MODEL_NAME,
+        model=model,
+        metrics=json.dumps(metrics or {}, sort_keys=True),
+        variant=scorer.cg.variant,
+    )
+    deleted = delete_other_versions(driver, model, batch_size)
+    return WriteReport(model, flipped[0]["previous"], edges, deleted)
+
+
+def delete_other_versions(driver: Driver, keep: str, batch_size: int = 5000) -> int:
+    """Delete SCORED edges of every version but `keep`, one batch per transaction."""
+    total = 0
+    while True:
+        deleted = run(driver, "gnn/delete_old_scores", keep=keep, limit=batch_size)[0]["deleted"]
+        total += deleted
+        if deleted == 0:
+            return total
+
+
+def active_version(driver: Driver, name: str = MODEL_NAME) -> dict | None:
+    """The registry row of the active model, or None."""
+    rows = read(driver, "gnn/registry_active", name=name)
+    return rows[0] if rows and rows[0]["active"] else None
+
+
+def score_counts(driver: Driver) -> dict[str, int]:
+    """SCORED edges per model version."""
+    return {r["model"]: r["edges"] for r in read(driver, "gnn/count_scores")}

@@ -1,0 +1,102 @@
+"""The recommendation endpoints with each model: rule before any training (with a note when a
+model is asked for), then hybrid (the default), lightgcn and rule after `closet train`'s
+write-back — over real HTTP against the real app and a real Neo4j."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from neo4j import Driver
+
+from closet.config import Settings
+from gnn.closet_train import train_closet
+from gnn.export import export_graph
+from gnn.serving import active_model
+from gnn.writeback import write_scores
+from graph.loader import load_catalog, load_files
+from graph.schema import apply_schema
+from tests.api_server import serve_api
+from tests.conftest import wipe
+from tests.test_gnn_graph import FAST, STYLES, item, outfits
+
+
+@pytest.fixture(scope="module")
+def graph(driver: Driver, tmp_path_factory: pytest.TempPathFactory) -> Driver:
+    root = tmp_path_factory.mktemp("api-models")
+    train, catalog = root / "train.json", root / "catalog.json"
+    train.write_text(json.dumps(outfits(60, seed=3), ensure_ascii=False))
+    cold = [item(s, c, k, 9) for s in STYLES for c in STYLES[s] for k in range(len(STYLES[s][c]))]
+    catalog.write_text(json.dumps(cold, ensure_ascii=False))
+    wipe(driver)
+    apply_schema(driver)
+    load_files(driver, [train], progress=False)
+    load_catalog(driver, catalog)
+    return driver
+
+
+@pytest.fixture(scope="module")
+def api(graph: Driver, neo4j_settings: Settings) -> Iterator[httpx.Client]:
+    with serve_api(neo4j_settings) as url, httpx.Client(base_url=url, timeout=60) as client:
+        yield client
+
+
+SHIRT = "10000"  # "Navy Oxford Shirt 00": formal, top
+
+
+def test_before_training_everything_is_rule(api: httpx.Client) -> None:
+    plain = api.get(f"/items/{SHIRT}/recommendations").json()
+    assert plain["model"] == "rule" and plain["note"] is None and plain["model_version"] is None
+    asked = api.get(f"/items/{SHIRT}/recommendations", params={"model": "lightgcn"}).json()
+    assert asked["model"] == "rule" and "closet train" in asked["note"]
+    assert asked["categories"] == plain["categories"]
+
+
+def test_after_training_hybrid_is_default_and_lightgcn_serves_scores(
+    api: httpx.Client, graph: Driver
+) -> None:
+    result = train_closet(export_graph(graph), "content", FAST, progress=False)
+    report = write_scores(graph, result.scorer, top_k=50, progress=False)
+    assert active_model(graph) == report.model
+
+    hybrid = api.get(f"/items/{SHIRT}/recommendations").json()
+    assert hybrid["model"] == "hybrid" and hybrid["model_version"] == report.model
+    rule = api.get(f"/items/{SHIRT}/recommendations", params={"model": "rule"}).json()
+    assert rule["model"] == "rule"
+    for h_group, r_group in zip(hybrid["categories"], rule["categories"], strict=True):
+        # the same rule candidates, reordered by the model's score
+        assert h_group["category"] == r_group["category"]
+        assert {r["item"]["id"] for r in h_group["items"]} == {
+            r["item"]["id"] for r in r_group["items"]
+        }
+        scored = [r for r in h_group["items"] if r["probability"] is not None]
+        assert scored, "the model scored none of the rule candidates"
+        assert [r["score"] for r in scored] == sorted((r["score"] for r in scored), reverse=True)
+        assert h_group["items"][: len(scored)] == scored  # scored ones first
+        assert all("LightGCN" in r["explanation"] for r in scored)
+
+    lightgcn = api.get(
+        f"/items/{SHIRT}/recommendations", params={"model": "lightgcn", "per_category": 2}
+    ).json()
+    assert lightgcn["model"] == "lightgcn" and lightgcn["model_version"] == report.model
+    assert {g["category"] for g in lightgcn["categories"]} <= {"bottom", "outer"}
+    for group in lightgcn["categories"]:
+        assert 0 < len(group["items"]) <= 2
+        for rec in group["items"]:
+            assert rec["basis"] == "model" and 0 < rec["probability"] < 1
+    first = lightgcn["categories"][0]["items"][0]["item"]["id"]
+    without = api.get(
+        f"/items/{SHIRT}/recommendations",
+        params={"model": "lightgcn", "per_category": 2, "exclude": first},
+    ).json()
+    ids = {r["item"]["id"] for g in without["categories"] for r in g["items"]}
+    assert first not in ids
+
+    closet = api.post("/closet/recommendations", json={"items": [SHIRT, "11000"]}).json()
+    assert closet["model"] == "hybrid" and closet["model_version"] == report.model
+    closet_rule = api.post(
+        "/closet/recommendations", json={"items": [SHIRT, "11000"], "model": "rule"}
+    ).json()
+    assert closet_rule["model"] == "rule"

@@ -1,0 +1,177 @@
+"""The evaluation protocol, the scorer, and the `closet train` / `closet eval` commands."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+from neo4j import Driver
+from typer.testing import CliRunner
+
+from closet.cli import app
+from gnn.evaluation.models import PopularityModel
+from gnn.evaluation.protocol import exported, make_split
+from gnn.evaluation.runner import EvalInputError, answer_retrieval, read_lines, write_lines
+from gnn.evaluation.scorer import distinct_clusters, fitb_accuracy, retrieval_metrics
+from gnn.serving import active_model
+from graph.loader import graph_counts, load_files
+from tests.test_gnn_graph import outfits
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def snap_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("gnn-eval") / "outfits.json"
+    path.write_text(json.dumps(outfits(80, seed=5), ensure_ascii=False))
+    return path
+
+
+@pytest.fixture(scope="module")
+def split(snap_file: Path, tmp_path_factory: pytest.TempPathFactory):
+    return make_split([snap_file], tmp_path_factory.mktemp("split"), seed=3)
+
+
+def jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def test_split_protocol(split, snap_file: Path) -> None:
+    train = json.loads(split.train.read_text())
+    catalog = json.loads(split.catalog.read_text())
+    assert len(train) == 64  # 80% of 80 outfits
+    everything = exported(json.loads(snap_file.read_text()))
+    heldout_ids = {o.id for o in everything.outfits} - {o["outfit_id"] for o in train}
+    heldout = [o for o in everything.outfits if o.id in heldout_ids]
+    heldout_items = {i for o in heldout for i in o.items}
+    assert {c["item_id"] for c in catalog} == heldout_items
+    category = {i.id: i.category for i in everything.items}
+    outfit_of = {o.id: o for o in heldout}
+    for n in (4, 10):
+        questions, truth = jsonl(split.fitb[n][0]), jsonl(split.fitb[n][1])
+        assert questions and len(questions) == len(truth)
+        for q, t in zip(questions, truth, strict=True):
+            assert len(q["candidates"]) == n and t["answer"] in q["candidates"]
+            assert t["answer"] not in q["given"]
+            own = set(outfit_of[q["outfit_id"]].items)
+            for c in q["candidates"]:
+                assert category[c] == category[t["answer"]]
+                # negatives come from *other held-out outfits*, never the catalog at large
+                assert c == t["answer"] or (c in heldout_items and c not in own)
+    pools = json.loads(split.pools.read_text())
+    assert set(pools["heldout"]) == heldout_items
+    queries, truth = jsonl(split.queries), jsonl(split.queries_truth)
+    for q, t in zip(queries, truth, strict=True):
+        assert all(category[p] != q["exclude_category"] for p in t["positives"])
+
+
+def test_scorer_by_hand(tmp_path: Path) -> None:
+    truth = tmp_path / "t.jsonl"
+    answers = tmp_path / "a.jsonl"
+    truth.write_text('{"question_id": "a", "answer": "x"}\n{"question_id": "b", "answer": "y"}\n')
+    answers.write_text('{"question_id": "a", "ranking": ["x", "z"]}\n')
+    assert fitb_accuracy(answers, truth) == {"fitb": 0.5, "questions": 2, "unanswered": 1}
+
+    clusters = {"p1": "c1", "p2": "c2", "n1": "c1", "n2": "c3"}
+    assert distinct_clusters(["n2", "n1", "p1", "p2"], clusters) == ["c3", "c1", "c2"]
+    truth.write_text('{"query_id": "q", "positives": ["p1", "p2"]}\n')
+    answers.write_text('{"query_id": "q", "ranking": ["n2", "p1", "n1", "p2"]}\n')
+    m = retrieval_metrics(answers, truth, clusters)
+    assert m["recall@10"] == 1.0 and m["recall@50"] == 1.0
+    ideal = 1 + 1 / math.log2(3)
+    assert m["ndcg@10"] == pytest.approx((1 / math.log2(3) + 1 / math.log2(5)) / ideal)
+    # clusters in order: c3, c1, c2 -> positives c1, c2 at positions 2 and 3
+    assert m["cluster_ndcg@10"] == pytest.approx((1 / math.log2(3) + 1 / math.log2(4)) / ideal)
+
+
+def test_retrieval_answers_exclude_the_category_and_the_query(split, tmp_path: Path) -> None:
+    export = exported(json.loads(split.train.read_text()), json.loads(split.catalog.read_text()))
+    category = {i.id: i.category for i in export.items}
+    queries = read_lines(split.queries, ("query_id", "query_item", "pool", "exclude_category"))
+    pools = json.loads(split.pools.read_text())
+    out = tmp_path / "answers.jsonl"
+    n = write_lines(out, answer_retrieval(PopularityModel(export), pools, queries, category.get))
+    assert n == len(queries)
+    for q, a in zip(queries, jsonl(out), strict=True):
+        assert a["ranking"] and q["query_item"] not in a["ranking"]
+        assert all(category[i] != q["exclude_category"] for i in a["ranking"])
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"query_id": 1}\n')
+    with pytest.raises(EvalInputError, match="bad.jsonl:1: missing"):
+        read_lines(bad, ("query_id", "pool"))
+
+
+def test_closet_train_writes_an_active_model(clean_graph: Driver, snap_file: Path) -> None:
+    load_files(clean_graph, [snap_file], progress=False)
+    assert active_model(clean_graph) is None
+    result = runner.invoke(app, ["train", "--epochs", "10", "--top-k", "3", "--dim", "16"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout[result.stdout.index("{") :])
+    assert summary["model"] == active_model(clean_graph)
+    assert summary["scored_edges"] > 0 and summary["variant"] == "content"
+
+    bad = runner.invoke(app, ["train", "--variant", "nope"])
+    assert bad.exit_code == 2 and "Traceback" not in bad.output
+    assert "--variant must be one of" in bad.output
+    resume = runner.invoke(app, ["train", "--resume"])
+    assert resume.exit_code == 2 and "--resume needs --checkpoint" in resume.output
+
+
+@pytest.mark.slow
+def test_closet_eval_fitb_on_a_throwaway_server(clean_graph: Driver, split, tmp_path: Path) -> None:
+    before = graph_counts(clean_graph)
+    answers = tmp_path / "answers.jsonl"
+    questions, truth = split.fitb[4]
+    result = runner.invoke(
+        app,
+        [
+            "eval",
+            "fitb",
+            "--train",
+            str(split.train),
+            "--catalog",
+            str(split.catalog),
+            "--questions",
+            str(questions),
+            "--out",
+            str(answers),
+            "--model",
+            "hybrid",
+            "--epochs",
+            "10",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    rows = jsonl(answers)
+    asked = jsonl(questions)
+    assert [r["question_id"] for r in rows] == [q["question_id"] for q in asked]
+    for r, q in zip(rows, asked, strict=True):
+        assert sorted(r["ranking"]) == sorted(q["candidates"])
+    assert graph_counts(clean_graph) == before  # the test server's graph was not touched
+
+    scored = runner.invoke(
+        app, ["eval", "score-fitb", "--answers", str(answers), "--truth", str(truth)]
+    )
+    assert scored.exit_code == 0, scored.output
+    assert 0.0 <= json.loads(scored.stdout)["fitb"] <= 1.0
+
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text("not json\n")
+    bad = runner.invoke(
+        app,
+        [
+            "eval",
+            "fitb",
+            "--train",
+            str(split.train),
+            "--catalog",
+            str(split.catalog),
+            "--questions",
+            str(broken),
+            "--out",
+            str(tmp_path / "x.jsonl"),
+        ],
+    )
+    assert bad.exit_code == 2 and "not JSON" in bad.output and "Traceback" not in bad.output

@@ -1,0 +1,200 @@
+"""Export from Neo4j, training on the closet graph, versioned write-back and serving helpers
+(real Neo4j through the `clean_graph` fixture; tiny generated outfits, a few epochs)."""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from neo4j import Driver
+
+from gnn.closet_graph import VARIANTS, build_closet_graph
+from gnn.closet_train import CLOSET_DEFAULTS, fitb_metrics, fitb_questions, train_closet
+from gnn.export import export_graph
+from gnn.serving import active_model, model_scores, recommend_lightgcn, rerank_hybrid
+from gnn.writeback import score_counts, write_scores
+from graph.connection import run_batches
+from graph.loader import load_catalog, load_files
+from graph.schema import apply_schema
+from tests.conftest import wipe
+
+# Two styles; each has its own tops, bottoms and outers (explicit mid class and colour).
+STYLES = {
+    "formal": {
+        "상의": [("Navy Oxford Shirt", "shirt", "navy"), ("White Oxford Shirt", "shirt", "white")],
+        "하의": [("Grey Wool Slacks", "slacks", "grey"), ("Black Wool Slacks", "slacks", "black")],
+        "아우터": [("Navy Wool Blazer", "blazer", "navy")],
+    },
+    "street": {
+        "상의": [
+            ("Grey Cotton Hoodie", "hoodie", "grey"),
+            ("Black Logo Tshirt", "t-shirt", "black"),
+        ],
+        "하의": [("Blue Denim Jeans", "jeans", "blue"), ("Khaki Cargo Pants", "cargo", "khaki")],
+        "아우터": [("Black Nylon Jacket", "jacket", "black")],
+    },
+}
+
+
+def item(style: str, cat: str, kind: int, copy: int) -> dict[str, Any]:
+    name, mid, color = STYLES[style][cat][kind]
+    code = {"formal": 1, "street": 2}[style] * 10000 + ["상의", "하의", "아우터"].index(cat) * 1000
+    return {
+        "item_id": str(code + kind * 100 + copy),
+        "category": cat,
+        "brand": f"{style} lab",
+        "name": f"{name} {copy:02d}",
+        "price": 40000 + 1000 * copy,
+        "mid_class": mid,
+        "color": color,
+    }
+
+
+def outfits(n: int, seed: int = 0, copies: int = 4) -> list[dict[str, Any]]:
+    """Outfits of one style each: a top, a bottom and sometimes an outer of that style."""
+    rng = random.Random(seed)
+    out = []
+    for k in range(n):
+        style = rng.choice(list(STYLES))
+        cats = ["상의", "하의"] + (["아우터"] if rng.random() < 0.4 else [])
+        items = [
+            item(style, c, rng.randrange(len(STYLES[style][c])), rng.randrange(copies))
+            for c in cats
+        ]
+        out.append(
+            {
+                "outfit_id": str(700000 + k),
+                "gender": "MALE",
+                "items": items,
+                "style": "캐주얼",
+                "season": "봄",
+            }
+        )
+    return out
+
+
+@pytest.fixture(scope="module")
+def data_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    root = tmp_path_factory.mktemp("gnn-graph")
+    train = root / "train.json"
+    train.write_text(json.dumps(outfits(60), ensure_ascii=False))
+    # catalog: cold copies (never in an outfit) of every kind
+    cold = [item(s, c, k, 9) for s in STYLES for c in STYLES[s] for k in range(len(STYLES[s][c]))]
+    catalog = root / "catalog.json"
+    catalog.write_text(json.dumps(cold, ensure_ascii=False))
+    return train, catalog
+
+
+@pytest.fixture(scope="module")
+def loaded(driver: Driver, data_files: tuple[Path, Path]) -> Driver:
+    """Loaded once for the module (tests here only add SCORED edges and the registry)."""
+    wipe(driver)
+    apply_schema(driver)
+    load_files(driver, [data_files[0]], progress=False)
+    load_catalog(driver, data_files[1])
+    return driver
+
+
+FAST = replace(CLOSET_DEFAULTS, epochs=40, eval_every=5, patience=3, embedding_dim=16, lr=0.02)
+
+
+@pytest.fixture(scope="module")
+def trained(loaded: Driver):
+    return train_closet(export_graph(loaded), "content", FAST, progress=False)
+
+
+def test_export_streams_pages(loaded: Driver) -> None:
+    small = export_graph(loaded, page_size=7)
+    big = export_graph(loaded, page_size=5000)
+    assert [i.id for i in small.items] == [i.id for i in big.items]
+    assert [(o.id, sorted(o.items)) for o in small.outfits] == [
+        (o.id, sorted(o.items)) for o in big.outfits
+    ]
+    assert len(big.outfits) == 60
+    cold = [i for i in big.items if i.name.endswith(" 09")]
+    assert len(cold) == 10 and all(i.cluster for i in cold)
+    shirt = next(i for i in big.items if i.name == "Navy Oxford Shirt 00")
+    assert (shirt.category, shirt.mid_class, shirt.color) == ("top", "shirt", "navy")
+
+
+def test_every_variant_builds_and_content_links_cold_items(loaded: Driver) -> None:
+    export = export_graph(loaded)
+    index = export.item_index()
+    cold = index[next(i.id for i in export.items if i.name == "Navy Oxford Shirt 09")]
+    for variant in VARIANTS:
+        cg = build_closet_graph(export, variant)
+        assert cg.graph.positives.size and not cg.warm[cold]
+    content = build_closet_graph(export, "content").graph
+    assert (content.edges[:, 0] == cold).any()  # the cold shirt reaches its features
+    cooc = build_closet_graph(export, "cooc").graph
+    assert not (cooc.edges == cold).any()
+    # positives never pair two items of one big category
+    cats = [i.category for i in export.items]
+    assert all(cats[a] != cats[b] for a, b in content.positives)
+
+
+def test_training_places_cold_items_by_content(loaded: Driver, trained) -> None:
+    export = export_graph(loaded)
+    result = trained
+    assert result.best_epoch >= 1 and "val_mrr" in result.val_metrics
+    by_name = {i.name: i.id for i in export.items}
+    # a cold formal shirt should go with a cold formal slacks rather than cold street jeans
+    scores = result.scorer.score(
+        [by_name["Navy Oxford Shirt 09"]],
+        [by_name["Grey Wool Slacks 09"], by_name["Blue Denim Jeans 09"]],
+    )
+    assert scores[0] > scores[1]
+    category = {i.id: i.category for i in export.items}
+    questions = fitb_questions(export.outfits, category, 4, seed=1)
+    assert fitb_metrics(result.scorer, questions)["val_acc"] > 0.4  # chance: 0.25
+
+
+def test_write_back_versions_switch_atomically(loaded: Driver, trained) -> None:
+    assert active_model(loaded) is None
+    export = export_graph(loaded)
+    first = trained
+    report = write_scores(loaded, first.scorer, top_k=3, progress=False)
+    assert active_model(loaded) == report.model and report.previous is None
+    assert score_counts(loaded) == {report.model: report.edges}
+    shirt = next(i.id for i in export.items if i.name == "Navy Oxford Shirt 00")
+    recs = recommend_lightgcn(loaded, shirt, per_category=2)
+    assert set(recs) == {"bottom", "outer"}  # never the item's own category
+    for rows in recs.values():
+        assert len(rows) <= 2
+        assert all(0 < r["probability"] < 1 and r["model"] == report.model for r in rows)
+        assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
+
+    # a crash mid-write: half a new version is written but never activated
+    run_batches(
+        loaded,
+        "gnn/write_scores",
+        [{"cluster": "shirt|navy", "item": shirt, "score": 99.0, "rank": 1}],
+        model="lightgcn-crashed",
+    )
+    assert active_model(loaded) == report.model
+    assert recommend_lightgcn(loaded, shirt, per_category=2) == recs
+
+    second = write_scores(loaded, first.scorer, top_k=3, progress=False)
+    assert second.previous == report.model and active_model(loaded) == second.model
+    assert score_counts(loaded) == {second.model: second.edges}  # old + crashed removed
+    assert second.deleted == report.edges + 1
+
+
+def test_hybrid_rerank_orders_rule_candidates_by_score(loaded: Driver, trained) -> None:
+    export = export_graph(loaded)
+    result = trained
+    write_scores(loaded, result.scorer, top_k=50, progress=False)
+    shirt = next(i.id for i in export.items if i.name == "Navy Oxford Shirt 00")
+    bottoms = [i.id for i in export.items if i.category == "bottom"]
+    candidates = [{"id": b} for b in bottoms] + [{"id": "not-an-item"}]
+    scores = model_scores(loaded, shirt, [c["id"] for c in candidates])
+    ranked = rerank_hybrid(candidates, scores)
+    got = [r["score"] for r in ranked if r["score"] is not None]
+    assert got == sorted(got, reverse=True) and len(got) == len(bottoms)
+    assert ranked[-1]["id"] == "not-an-item" and ranked[-1]["probability"] is None
+    assert np.isclose(ranked[0]["probability"], 1 / (1 + np.exp(-ranked[0]["score"])))
