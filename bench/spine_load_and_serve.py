@@ -84,9 +84,7 @@ def main() -> int:
                 "GET /items/search": lambda: client.get(
                     "/items/search", params={"q": rng.choice(words)}
                 ),
-                "GET /outfits": lambda: client.get(
-                    "/outfits", params=rng.choice(pairs)
-                ),
+                "GET /outfits": lambda: client.get("/outfits", params=rng.choice(pairs)),
             }
             print(f"\n{args.requests} requests each, after 20 warm-up requests:")
             print("| endpoint | p50 ms | p95 ms | mean ms |")
