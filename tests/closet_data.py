@@ -31,6 +31,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from tests import handbuilt
+
 # id: (raw MUSINSA category, name, mid class, colour, price)
 ITEMS: dict[str, tuple[str, str, str, str, int]] = {
     "CT1": ("상의", "Navy Oxford Shirt", "shirt", "navy", 39000),
@@ -77,39 +79,9 @@ OUTFITS: dict[str, list[str]] = {
 OWNED = ["CT1", "CB1", "CB2", "CO1"]
 
 
-def item_record(item_id: str, position: int | None = None) -> dict[str, Any]:
-    """The snap record of one item of ITEMS."""
-    category, name, mid, color, price = ITEMS[item_id]
-    record: dict[str, Any] = {
-        "item_id": item_id,
-        "category": category,
-        "brand": "Closet",
-        "name": name,
-        "price": price,
-        "mid_class": mid,
-        "color": color,
-        "purchase_url": f"https://example.test/goods/{item_id}",
-        "image_urls": [],
-    }
-    if position is not None:
-        record["position"] = position
-    return record
-
-
 def outfit_records() -> list[dict[str, Any]]:
     """The snap outfit records of OUTFITS."""
-    return [
-        {
-            "outfit_id": outfit_id,
-            "gender": "MALE",
-            "detail_url": f"https://example.test/snap/{outfit_id}",
-            "items": [item_record(i, pos) for pos, i in enumerate(items, start=1)],
-            "season": "봄",
-            "style": "캐주얼",
-            "description": "hand-built closet test outfit",
-        }
-        for outfit_id, items in OUTFITS.items()
-    ]
+    return handbuilt.outfit_records(ITEMS, OUTFITS, "Closet", "hand-built closet test outfit")
 
 
 def load_closet_graph(driver: Any, folder: Path) -> None:

@@ -26,6 +26,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from tests import handbuilt
+
 # id: (raw MUSINSA category, name, mid class, colour, price)
 ITEMS: dict[str, tuple[str, str, str, str, int]] = {
     "S1": ("상의", "Navy Oxford Shirt", "shirt", "navy", 39000),
@@ -59,37 +61,12 @@ CATALOG_ONLY = ("P1", "Q1")
 
 def item_record(item_id: str, position: int | None = None) -> dict[str, Any]:
     """The snap record of one item of ITEMS."""
-    category, name, mid, color, price = ITEMS[item_id]
-    record: dict[str, Any] = {
-        "item_id": item_id,
-        "category": category,
-        "brand": "Spine",
-        "name": name,
-        "price": price,
-        "mid_class": mid,
-        "color": color,
-        "purchase_url": f"https://example.test/goods/{item_id}",
-        "image_urls": [],
-    }
-    if position is not None:
-        record["position"] = position
-    return record
+    return handbuilt.item_record(ITEMS, item_id, "Spine", position)
 
 
 def outfit_records() -> list[dict[str, Any]]:
     """The snap outfit records of OUTFITS."""
-    return [
-        {
-            "outfit_id": outfit_id,
-            "gender": "MALE",
-            "detail_url": f"https://example.test/snap/{outfit_id}",
-            "items": [item_record(i, pos) for pos, i in enumerate(items, start=1)],
-            "season": "봄",
-            "style": "캐주얼",
-            "description": "hand-built test outfit #spine #test",
-        }
-        for outfit_id, items in OUTFITS.items()
-    ]
+    return handbuilt.outfit_records(ITEMS, OUTFITS, "Spine", "hand-built test outfit #spine #test")
 
 
 def catalog_records() -> list[dict[str, Any]]:

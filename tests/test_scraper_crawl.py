@@ -13,6 +13,7 @@ from neo4j import Driver
 from graph.loader import load_files
 from tests.fixtures.musinsa_site.catalog import small_catalog
 from tests.fixtures.musinsa_site.harness import (
+    CORE_PROPERTIES,
     dump_graph,
     ids,
     interrupt,
@@ -136,21 +137,7 @@ def test_crawl_builds_the_expected_graph_and_is_idempotent(
 
 def core_of(dump: dict) -> dict:
     """A full dump reduced to the graph model's own properties (as dump_graph(core_only))."""
-    keep = {
-        "Outfit": {"id", "style", "season", "gender", "url", "image_url", "description"},
-        "Item": {
-            "id",
-            "name",
-            "brand",
-            "price",
-            "category",
-            "mid_class",
-            "color",
-            "url",
-            "image_url",
-            "popularity",
-        },
-    }
+    keep = CORE_PROPERTIES
     nodes = [
         (label, key, tuple(p for p in props if label not in keep or p[0] in keep[label]))
         for label, key, props in dump["nodes"]
