@@ -245,12 +245,25 @@ def wearable_outfits(
     driver: Driver, closet: Closet, min_support: int = DEFAULT_MIN_SUPPORT
 ) -> list[WearableOutfit]:
     """The closet's wearable outfits, ranked, with their real-outfit counts."""
+    _, _, found = closet_outfits(driver, closet, min_support)
+    count_real(driver, found)
+    return rank_outfits(found)
+
+
+def closet_outfits(
+    driver: Driver, closet: Closet, min_support: int
+) -> tuple[list[Piece], PairBook, list[WearableOutfit]]:
+    """The closet's core pieces, a PairBook primed with their clusters, and their outfits."""
     pieces = core_pieces(closet)
     book = PairBook(driver, min_support)
     book.ensure(p.cluster for p in pieces)
-    found = enumerate_outfits(pieces, book)
-    count_real(driver, found)
-    return rank_outfits(found)
+    return pieces, book, enumerate_outfits(pieces, book)
+
+
+def shopping_scope(closet: Closet, category: str | None) -> tuple[list[str], list[str]]:
+    """(categories to shop in, item ids never to suggest: owned and dismissed)."""
+    wanted = [category] if category else list(CORE)
+    return wanted, [*closet.item_ids, *closet.dismissed]
 
 
 # --- the next piece -------------------------------------------------------------------------
@@ -481,15 +494,11 @@ def next_pieces(
     model: str | None = None,
 ) -> tuple[int, list[NextPiece]]:
     """(wearable outfits now, the next pieces ranked by the new outfits each adds)."""
-    pieces = core_pieces(closet)
-    book = PairBook(driver, min_support)
-    book.ensure(p.cluster for p in pieces)
-    now = len(enumerate_outfits(pieces, book))
-    wanted = [category] if category else list(CORE)
-    exclude = [*closet.item_ids, *closet.dismissed]
+    pieces, book, outfits = closet_outfits(driver, closet, min_support)
+    wanted, exclude = shopping_scope(closet, category)
     picks = rank_next(driver, pieces, book, exclude, wanted, budget, limit, per_cluster, model)
     explain_next(driver, pieces, book, picks)
-    return now, picks
+    return len(outfits), picks
 
 
 # --- capsule: the best k purchases together --------------------------------------------------
@@ -523,12 +532,9 @@ def capsule(
     model: str | None = None,
 ) -> tuple[int, list[CapsuleStep]]:
     """(outfits now, k purchases chosen greedily on the marginal gain)."""
-    pieces = core_pieces(closet)
-    book = PairBook(driver, min_support)
-    book.ensure(p.cluster for p in pieces)
-    start = len(enumerate_outfits(pieces, book))
-    wanted = [category] if category else list(CORE)
-    exclude = [*closet.item_ids, *closet.dismissed]
+    pieces, book, outfits = closet_outfits(driver, closet, min_support)
+    wanted, exclude = shopping_scope(closet, category)
+    start = len(outfits)
     steps: list[CapsuleStep] = []
     total = start
     for _ in range(k):
@@ -549,6 +555,7 @@ def best_pair_gain(
 ) -> int:
     """Exhaustive best total gain of two purchases at cluster level (for the greedy check)."""
     gains = cluster_gains(pieces, book, wanted)[:top]
+    now = len(enumerate_outfits(pieces, book))
     best = 0
     for a, b in itertools.combinations_with_replacement(gains, 2):
         extra = [
@@ -556,10 +563,7 @@ def best_pair_gain(
             for n, g in enumerate((a, b))
         ]
         book.ensure(p.cluster for p in extra)
-        total = len(enumerate_outfits([*pieces, *extra], book)) - len(
-            enumerate_outfits(pieces, book)
-        )
-        best = max(best, total)
+        best = max(best, len(enumerate_outfits([*pieces, *extra], book)) - now)
     return best
 
 

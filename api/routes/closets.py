@@ -141,15 +141,13 @@ def get_closet(driver: DriverDep, person: PersonId) -> ClosetView:
     """The closet's items, counts per category and how many wearable outfits it holds."""
     with _errors():
         closet = store.load_closet(driver, person)
-    book = wear.PairBook(driver)
-    pieces = wear.core_pieces(closet)
-    book.ensure(p.cluster for p in pieces)
+    _, _, outfits = wear.closet_outfits(driver, closet, wear.DEFAULT_MIN_SUPPORT)
     return ClosetView(
         person=person,
         label=closet.label,
         count=len(closet.pieces),
         per_category=dict(Counter(p.category for p in closet.pieces)),
-        wearable_outfits=len(wear.enumerate_outfits(pieces, book)),
+        wearable_outfits=len(outfits),
         items=[
             OwnedItem(
                 item=to_item({**p.item, "cluster": p.cluster}),
