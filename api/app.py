@@ -9,8 +9,8 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api.deps import install_error_handlers, lifespan
 from api.models import ErrorBody
-from closet import __version__
-from closet.config import Settings
+from core import __version__
+from core.settings import Settings
 
 ROUTERS = ("health", "items", "outfits", "closets")
 

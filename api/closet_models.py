@@ -8,10 +8,9 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field
 
 from api.models import Item
+from core.vocabulary import ID_PATTERN, BigCategory, FeedbackKind
 
-BigCategory = Literal["top", "bottom", "outer", "shoes", "bag", "hat"]
-CoreCategory = Literal["top", "bottom", "outer"]
-ITEM_ID = r"^[0-9A-Za-z_-]{1,64}$"
+ITEM_ID = ID_PATTERN
 
 
 class ClosetCreate(BaseModel):
@@ -165,11 +164,11 @@ class CompleteResponse(BaseModel):
 
 class FeedbackRequest(BaseModel):
     item_id: str = Field(pattern=ITEM_ID)
-    kind: Literal["like", "dismiss", "pick"]
+    kind: FeedbackKind
 
 
 class FeedbackEntry(BaseModel):
-    kind: Literal["like", "dismiss", "pick"]
+    kind: FeedbackKind
     at: str | None
     item: Item
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from api.explain import explain_rule
 from api.models import CategoryRecommendations, Item, Recommendation
+from core.vocabulary import cluster_key
 from graph.recommend import Recommendations
 
 ITEM_FIELDS = set(Item.model_fields)
@@ -16,7 +17,7 @@ def to_item(props: dict[str, Any]) -> Item:
     data = {key: value for key, value in props.items() if key in ITEM_FIELDS}
     data["popularity"] = int(props.get("popularity") or 0)
     if data.get("cluster") is None and props.get("mid_class"):
-        data["cluster"] = f"{props['mid_class']}|{props.get('color') or 'unknown'}"
+        data["cluster"] = cluster_key(props["mid_class"], props.get("color"))
     return Item.model_validate(data)
 
 

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from neo4j import Driver
 from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 
-from closet.config import Settings
+from core.settings import Settings
 from graph.connection import DatabaseUnavailable, connect
 from graph.recommend import ItemNotFound
 

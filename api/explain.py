@@ -4,19 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.vocabulary import cluster_key, cluster_label
+
 BASIS_TEXT = {
     "cluster": "its own cluster",
     "mid_class": "other colours of its kind",
     "color": "other pieces of its colour",
 }
-
-
-def cluster_label(key: str | None) -> str:
-    """'shirt|navy' → 'navy shirt'."""
-    if not key:
-        return "unclustered items"
-    mid, _, color = key.partition("|")
-    return f"{color} {mid}" if color and color != "unknown" else mid
 
 
 def plural(label: str) -> str:
@@ -32,11 +26,8 @@ def explain_rule(owned: dict[str, Any] | None, cand: Any) -> str:
         pieces = f"{cand.pairs_with} of your piece{'s' if cand.pairs_with != 1 else ''}"
         return f"{plural(target)} pair with {pieces} ({outfits} in all)"
     if cand.basis == "cluster":
-        source = cluster_label(owned.get("cluster") or _key(owned))
+        source = cluster_label(
+            owned.get("cluster") or cluster_key(owned.get("mid_class"), owned.get("color"))
+        )
         return f"{plural(target)} are worn with {plural(source)} in {outfits}"
     return f"{plural(target)} are worn with {BASIS_TEXT[cand.basis]} in {outfits}"
-
-
-def _key(item: dict[str, Any]) -> str | None:
-    mid = item.get("mid_class")
-    return f"{mid}|{item.get('color') or 'unknown'}" if mid else None

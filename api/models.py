@@ -6,21 +6,10 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from core.records import Item
+from core.vocabulary import ModelName
 
-class Item(BaseModel):
-    """A product in the catalog."""
-
-    id: str
-    name: str
-    brand: str | None = None
-    price: int | None = None
-    category: str
-    mid_class: str | None = None
-    color: str | None = None
-    cluster: str | None = None
-    url: str | None = None
-    image_url: str | None = None
-    popularity: int = 0
+__all__ = ["Item"]  # the record model, as the API serves it
 
 
 class ItemDetail(Item):
@@ -79,7 +68,7 @@ class ClosetRequest(BaseModel):
 
     items: list[str] = Field(min_length=1, max_length=200)
     per_category: int = Field(default=10, ge=1, le=100)
-    model: Literal["rule", "lightgcn", "hybrid"] | None = None
+    model: ModelName | None = None
 
 
 class Outfit(BaseModel):

@@ -8,7 +8,6 @@ score, as the original service); CLOSET_DEFAULT_MODEL=lightgcn|rule changes it.
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from neo4j import Driver
@@ -16,12 +15,12 @@ from neo4j import Driver
 from api.convert import to_categories, to_item
 from api.explain import cluster_label
 from api.models import CategoryRecommendations, Recommendation, RecommendationsResponse
+from core.settings import default_model
 from graph.connection import read
 from graph.recommend import ItemNotFound, recommend_for_closet, recommend_for_item
 
 NO_MODEL_NOTE = "no trained model in the graph yet (run `closet train`): ranked by the rule model"
 NO_SCORES_NOTE = "the model has no scores for this item's cluster: ranked by the rule model"
-MODELS = ("rule", "lightgcn", "hybrid")
 
 
 def _serving() -> Any | None:
@@ -30,12 +29,6 @@ def _serving() -> Any | None:
     except ImportError:  # the gnn extra (torch) is not installed: rule only
         return None
     return serving
-
-
-def default_model() -> str:
-    """The model used when a request names none and a trained model exists."""
-    value = os.environ.get("CLOSET_DEFAULT_MODEL", "hybrid")
-    return value if value in MODELS else "hybrid"
 
 
 def choose_model(driver: Driver, requested: str | None) -> tuple[str, str | None, str | None]:

@@ -34,8 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tqdm import tqdm  # noqa: E402
 
 import cypher  # noqa: E402
-from closet.config import Settings  # noqa: E402
-from enrich.colors import COLOR_FAMILIES  # noqa: E402
+from core.settings import Settings  # noqa: E402
+from core.vocabulary import COLOR_FAMILIES  # noqa: E402
 from enrich.taxonomy import MID_CLASSES  # noqa: E402
 from graph import closet as store  # noqa: E402
 from graph import closet_outfits as wear  # noqa: E402

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from enrich.colors import COLOR_FAMILIES
+from core.vocabulary import COLOR_FAMILIES
 from enrich.image import FallbackMasker, RembgMasker, WholeImage, image_color
 from enrich.models import u2netp_ready
 from enrich.synthetic import generate

@@ -21,7 +21,7 @@ from itertools import combinations
 from pathlib import Path
 
 from closet.normalize import normalize_item
-from closet.records import SnapOutfit
+from core.records import SnapOutfit
 from enrich.colors import color_from_name
 from enrich.taxonomy import big_category, mid_class
 

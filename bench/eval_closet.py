@@ -21,6 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from core.settings import shared_data_dir  # noqa: E402
 from gnn.closet_train import CLOSET_DEFAULTS, train_closet  # noqa: E402
 from gnn.evaluation import models as m  # noqa: E402
 from gnn.evaluation.protocol import make_split  # noqa: E402
@@ -32,7 +33,6 @@ from gnn.evaluation.runner import (  # noqa: E402
     write_lines,
 )
 from gnn.evaluation.scorer import fitb_accuracy, retrieval_metrics  # noqa: E402
-from gnn.paths import shared_data_dir  # noqa: E402
 
 ORDER = ("random", "popularity", "cooccurrence", "als", "rule", "lightgcn", "hybrid")
 

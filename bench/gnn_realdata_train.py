@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from core.settings import shared_data_dir  # noqa: E402
 from gnn.closet_train import CLOSET_DEFAULTS, FitbQuestion, fitb_metrics, train_closet  # noqa: E402
 from gnn.evaluation.protocol import exported, make_split  # noqa: E402
-from gnn.paths import shared_data_dir  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,7 +20,7 @@ import httpx
 import uvicorn
 
 from api.app import create_app
-from closet.config import Settings
+from core.settings import Settings
 from graph.connection import connect, read
 from graph.loader import load_files
 from graph.schema import apply_schema

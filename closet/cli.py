@@ -31,12 +31,12 @@ AREAS = ("enrich", "scraper", "gnn", "api.closet_commands")
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print an error for a person (no traceback) and return the Exit to raise."""
-    console.print(f"[bold red]error:[/] {message}", highlight=False)
+    console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
 def _local_server_or_exit():  # -> LocalServer
-    from closet.config import Settings
+    from core.settings import Settings
     from graph.server import LocalServer
 
     if Settings().external:
@@ -191,7 +191,7 @@ def ui(
     api: Annotated[str | None, typer.Option(help="Base URL of the closet API.")] = None,
 ) -> None:
     """Run the Gradio demo, which talks to the API over HTTP."""
-    from closet.config import Settings
+    from core.settings import Settings
     from demo.app import launch
 
     launch(api_url=api or Settings().api_url, host=host, port=port)

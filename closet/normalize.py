@@ -13,30 +13,20 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from closet.records import SnapItem, SnapOutfit
+from core.records import Item, SnapItem, SnapOutfit
+from core.vocabulary import cluster_key
 from enrich.colors import color_from_name
 from enrich.taxonomy import big_category, mid_class
 
-UNKNOWN_COLOR = "unknown"
 SEASONS = {"봄": "spring", "여름": "summer", "가을": "autumn", "겨울": "winter"}
 STYLES = {"캐주얼": "casual", "스트릿": "street", "미니멀": "minimal", "스포티": "sporty"}
 GENDERS = {"MALE": "men", "FEMALE": "women", "M": "men", "F": "women"}
 HASHTAG = re.compile(r"#([^\s#]{1,60})")
 
 
-class ItemRow(BaseModel):
-    """An item as the graph stores it."""
+class ItemRow(Item):
+    """An item as the importer writes it: the record model plus extra scalar properties."""
 
-    id: str
-    name: str
-    brand: str | None = None
-    price: int | None = None
-    category: str
-    mid_class: str | None = None
-    color: str | None = None
-    cluster: str | None = None
-    url: str | None = None
-    image_url: str | None = None
     extra: dict[str, Any] = Field(default_factory=dict)
 
 
@@ -55,19 +45,6 @@ class OutfitRow(BaseModel):
     positions: list[int] = Field(default_factory=list)
     dropped_items: int = 0
     extra: dict[str, Any] = Field(default_factory=dict)
-
-
-def cluster_key(mid: str | None, color: str | None) -> str | None:
-    """The cluster an item belongs to: (mid class, colour family), or None without mid class."""
-    if not mid:
-        return None
-    return f"{mid}|{color or UNKNOWN_COLOR}"
-
-
-def split_cluster_key(key: str) -> tuple[str, str]:
-    """The (mid class, colour) of a cluster key."""
-    mid, _, color = key.partition("|")
-    return mid, color or UNKNOWN_COLOR
 
 
 def normalize_item(item: SnapItem) -> ItemRow | None:

@@ -20,10 +20,10 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr  # noqa: E402
 
 from api.models import Item, Recommendation  # noqa: E402
+from core.vocabulary import COLOR_FAMILIES  # noqa: E402
 from demo import render  # noqa: E402
 from demo.api_client import ApiClient, ApiError  # noqa: E402
 from demo.placeholders import cache_dir  # noqa: E402
-from enrich.colors import COLOR_FAMILIES  # noqa: E402
 
 CATEGORIES = tuple(render.CATEGORY_LABELS)
 ANY = ""

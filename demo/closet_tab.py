@@ -14,12 +14,11 @@ from typing import Any
 import gradio as gr
 from gradio.context import Context
 
+from core.vocabulary import BIG_CATEGORIES, COLOR_FAMILIES, CORE_CATEGORIES
 from demo.api_client import ApiClient, ApiError
 from demo.render import CATEGORY_LABELS, price_text
-from enrich.colors import COLOR_FAMILIES
-from enrich.taxonomy import BIG_CATEGORIES, MID_CLASSES
+from enrich.taxonomy import MID_CLASSES
 
-CORE = ("top", "bottom", "outer")
 EMPTY = {"person": "", "token": ""}
 NO_CLOSET = "No closet yet: press **New closet** (it lives in this browser)."
 
@@ -217,7 +216,7 @@ def build_closet_tab(api: ApiClient) -> None:
     gr.Markdown("### The next piece to buy")
     with gr.Row(equal_height=True):
         budget = gr.Number(label="Budget (₩, 0 = any)", value=0, precision=0, minimum=0)
-        next_cat = gr.Radio(["any", *CORE], value="any", label="Category")
+        next_cat = gr.Radio(["any", *CORE_CATEGORIES], value="any", label="Category")
         find_next = gr.Button(
             "Find the next piece", variant="primary", elem_id="closet-next-button"
         )

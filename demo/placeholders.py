@@ -17,7 +17,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from enrich.colors import COLOR_FAMILIES, family_rgb
+from core.vocabulary import COLOR_FAMILIES
+from enrich.colors import family_rgb
 
 SIZE = 256
 SCALE = 3  # drawn larger, then downsampled: smooth edges

@@ -14,25 +14,7 @@ from functools import cache
 
 import numpy as np
 
-COLOR_FAMILIES: dict[str, tuple[int, int, int]] = {
-    "black": (25, 25, 27),
-    "white": (246, 246, 244),
-    "ivory": (238, 231, 208),
-    "grey": (150, 150, 152),
-    "charcoal": (68, 68, 72),
-    "navy": (32, 42, 84),
-    "blue": (45, 95, 180),
-    "sky-blue": (140, 190, 228),
-    "beige": (212, 188, 152),
-    "brown": (112, 72, 44),
-    "khaki": (112, 110, 62),
-    "green": (42, 128, 72),
-    "red": (186, 32, 44),
-    "pink": (236, 156, 178),
-    "purple": (120, 72, 150),
-    "yellow": (238, 206, 62),
-    "orange": (234, 120, 40),
-}
+from core.vocabulary import COLOR_FAMILIES
 
 # Colour word -> family. Multi-word keys match with or without spaces/hyphens in between.
 _WORDS: dict[str, str] = {}

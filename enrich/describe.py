@@ -13,7 +13,8 @@ from pathlib import Path
 
 from PIL import Image
 
-from enrich.colors import COLOR_FAMILIES, color_from_name
+from core.vocabulary import COLOR_FAMILIES
+from enrich.colors import color_from_name
 from enrich.image import ImageColor, Masker, image_color, load_image
 from enrich.taxonomy import big_category, mid_class
 

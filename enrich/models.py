@@ -19,7 +19,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from closet.config import cache_dir
+from core.settings import cache_dir
 
 U2NETP_MD5 = "8e83ca70e441ab06c318d82300c84806"
 U2NETP_FILE = "u2netp.onnx"

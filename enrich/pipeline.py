@@ -21,7 +21,7 @@ from typing import Any
 
 from neo4j import Driver
 
-from closet.normalize import UNKNOWN_COLOR, cluster_key
+from core.vocabulary import UNKNOWN_COLOR, cluster_key
 from enrich.colors import color_from_name
 from enrich.describe import combine_colors
 from enrich.taxonomy import mid_class

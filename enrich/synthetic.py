@@ -14,7 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
-from enrich.colors import COLOR_FAMILIES, srgb_to_lab
+from core.vocabulary import COLOR_FAMILIES
+from enrich.colors import srgb_to_lab
 
 KINDS = ("top", "trousers", "outer", "shoes", "bag")
 BACKGROUNDS = ("white", "grey", "gradient", "textured")

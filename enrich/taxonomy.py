@@ -19,8 +19,6 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-BIG_CATEGORIES = ("top", "bottom", "outer", "shoes", "bag", "hat")
-
 # Raw big category (MUSINSA Korean names, English names, MUSINSA category codes) -> big class.
 # Values of None are known categories that are dropped on purpose.
 # fmt: off

@@ -26,7 +26,7 @@ Seed = Annotated[int, typer.Option(help="Random seed (split, init, sampling).")]
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
-    console.print(f"[bold red]error:[/] {message}", highlight=False)
+    console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -125,8 +125,8 @@ def split_command(
     share: Annotated[float, typer.Option(min=0.05, max=0.5, help="Held-out share.")] = 0.2,
 ) -> None:
     """Split outfits 80/20 (seeded) and write TRAIN/CATALOG, FITB@4/@10, pools and queries."""
+    from core.settings import shared_data_dir
     from gnn.evaluation.protocol import make_split
-    from gnn.paths import shared_data_dir
 
     paths = data or [
         shared_data_dir() / "musinsa-snap-2025" / f for f in ("men.json", "women.json")

@@ -8,7 +8,7 @@ import math
 import re
 from collections import Counter
 
-from gnn.export import ExportedItem
+from core.records import Item
 
 WORD = re.compile(r"[0-9a-z]+|[\uac00-\ud7a3]+")
 HANGUL = re.compile(r"[\uac00-\ud7a3]+")
@@ -25,7 +25,7 @@ def name_features(name: str) -> set[str]:
     return feats
 
 
-def item_features(items: list[ExportedItem]) -> list[set[str]]:
+def item_features(items: list[Item]) -> list[set[str]]:
     """The feature names of every item (before frequency filtering)."""
     bands = _price_bands(items)
     out = []
@@ -59,7 +59,7 @@ def filtered_features(
     return vocab, [sorted(index[f] for f in feats if f in index) for feats in features]
 
 
-def _price_bands(items: list[ExportedItem]) -> list[int | None]:
+def _price_bands(items: list[Item]) -> list[int | None]:
     """Quantile band (0..PRICE_BANDS-1) of the log price within the item's big category."""
     by_cat: dict[str | None, list[float]] = {}
     for item in items:

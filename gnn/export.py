@@ -13,23 +13,10 @@ from typing import Any
 
 from neo4j import Driver
 
+from core.records import Item
 from graph.connection import read
 
 DEFAULT_PAGE = 2000
-
-
-@dataclass
-class ExportedItem:
-    """The fields of an item the model uses."""
-
-    id: str
-    name: str = ""
-    brand: str | None = None
-    price: int | None = None
-    category: str | None = None
-    mid_class: str | None = None
-    color: str | None = None
-    cluster: str | None = None
 
 
 @dataclass
@@ -47,7 +34,7 @@ class ExportedOutfit:
 class GraphExport:
     """What `closet train` learns from: items, outfits and (optionally) feedback groups."""
 
-    items: list[ExportedItem]
+    items: list[Item]
     outfits: list[ExportedOutfit]
     feedback: list[list[str]] = field(default_factory=list)
 
@@ -87,14 +74,14 @@ def export_graph(
     return GraphExport(items, outfits, groups)
 
 
-def _item(row: dict[str, Any]) -> ExportedItem:
+def _item(row: dict[str, Any]) -> Item:
     price = row.get("price")
-    return ExportedItem(
+    return Item(
         id=str(row["id"]),
         name=row.get("name") or "",
         brand=row.get("brand"),
         price=int(price) if isinstance(price, int | float) else None,
-        category=row.get("category"),
+        category=row.get("category") or "",
         mid_class=row.get("mid_class"),
         color=row.get("color"),
         cluster=row.get("cluster"),

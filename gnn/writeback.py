@@ -21,10 +21,11 @@ import numpy as np
 from neo4j import Driver
 from tqdm.auto import tqdm
 
+from core.vocabulary import LIGHTGCN
 from gnn.closet_graph import ItemScorer
 from graph.connection import read, run, run_batches, run_statements
 
-MODEL_NAME = "lightgcn"
+MODEL_NAME = LIGHTGCN
 
 
 @dataclass

@@ -16,32 +16,23 @@ import secrets
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
 from neo4j import Driver
 
-from closet.normalize import cluster_key
-from enrich.colors import COLOR_FAMILIES
-from enrich.taxonomy import BIG_CATEGORIES, MID_CLASS_NAMES, mid_class_big
+from core.errors import ClosetInputError, NotOwner, PersonNotFound
+from core.vocabulary import (
+    BIG_CATEGORIES,
+    COLOR_FAMILIES,
+    FEEDBACK_KINDS,
+    FEEDBACK_RELATIONSHIPS,
+    TOKEN_PATTERN,
+    cluster_key,
+)
+from enrich.taxonomy import MID_CLASS_NAMES, mid_class_big
 from graph.connection import read, run
 
-PERSON_PATTERN = r"^[0-9a-f]{32}$"
-TOKEN_PATTERN = r"^[A-Za-z0-9_-]{32,128}$"
 MAX_CLOSET = 100
-FeedbackKind = Literal["like", "dismiss", "pick"]
-FEEDBACK_KINDS: tuple[str, ...] = ("like", "dismiss", "pick")
-
-
-class PersonNotFound(LookupError):
-    """No closet with that id."""
-
-
-class NotOwner(PermissionError):
-    """The token given is not this closet's."""
-
-
-class ClosetInputError(ValueError):
-    """Input that cannot be stored (unknown item, bad description, closet full)."""
 
 
 @dataclass
@@ -204,7 +195,7 @@ def remove_feedback(driver: Driver, person: str, item_id: str, kind: str) -> boo
     return bool(rows and rows[0]["removed"])
 
 
-KIND_OF = {"LIKED": "like", "DISMISSED": "dismiss", "PICKED": "pick"}
+KIND_OF = {rel: kind for kind, rel in FEEDBACK_RELATIONSHIPS.items()}
 
 
 def list_feedback(driver: Driver, person: str) -> list[dict[str, Any]]:

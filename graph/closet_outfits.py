@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 from neo4j import Driver
 
-from closet.normalize import split_cluster_key
+from core.vocabulary import split_cluster_key
 from enrich.taxonomy import MID_CLASSES, mid_class_big
 from graph.closet import Closet, ClosetInputError
 from graph.connection import read

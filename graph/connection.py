@@ -3,18 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from neo4j import Driver, GraphDatabase, NotificationMinimumSeverity, RoutingControl
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
 import cypher
-from closet.config import Settings
+from core.errors import DatabaseUnavailable
+from core.settings import Settings
+from graph.server import LocalServer
+
+_DATABASES: WeakKeyDictionary[Driver, str] = WeakKeyDictionary()
 
 
-class DatabaseUnavailable(RuntimeError):
-    """Neo4j cannot be reached (or refuses our credentials); the message says which."""
+def resolve_settings(settings: Settings) -> Settings:
+    """Fill in the URI and password of the embedded server when none was given."""
+    if settings.external and settings.neo4j_password:
+        return settings
+    server = LocalServer.from_env()
+    return replace(
+        settings,
+        neo4j_uri=settings.neo4j_uri or server.bolt_uri,
+        neo4j_password=settings.neo4j_password or server.read_password() or "",
+    )
 
 
 def connect(
@@ -25,7 +39,7 @@ def connect(
     `retry_seconds` bounds how long a failing transaction is retried (a server that is down
     is reported after about that long; the API uses a short bound to answer 503 quickly).
     """
-    resolved = (settings or Settings()).resolved()
+    resolved = resolve_settings(settings or Settings())
     if not resolved.neo4j_uri:
         raise DatabaseUnavailable("no Neo4j URI: run `closet db start` or set NEO4J_URI")
     auth = (resolved.neo4j_user, resolved.neo4j_password) if resolved.neo4j_password else None
@@ -37,6 +51,7 @@ def connect(
         max_transaction_retry_time=retry_seconds,
         notifications_min_severity=NotificationMinimumSeverity.OFF,
     )
+    _DATABASES[driver] = resolved.neo4j_database
     if verify:
         try:
             driver.verify_connectivity()
@@ -55,8 +70,8 @@ def connect(
 
 
 def database(driver: Driver) -> str:
-    """The database name the project uses (NEO4J_DATABASE, default neo4j)."""
-    return Settings().neo4j_database
+    """The database `driver` was connected for (NEO4J_DATABASE when it was made by `connect`)."""
+    return _DATABASES.get(driver) or Settings().neo4j_database
 
 
 def run(driver: Driver, name: str, /, **params: Any) -> list[dict[str, Any]]:

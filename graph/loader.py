@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 import cypher
 from closet.normalize import ItemRow, OutfitRow, normalize_item, normalize_outfit
-from closet.records import SnapItem, SnapOutfit
+from core.records import SnapItem, SnapOutfit
 from graph.connection import database
 
 DEFAULT_BATCH = 500

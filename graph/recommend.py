@@ -13,7 +13,7 @@ from typing import Any
 
 from neo4j import Driver
 
-from enrich.taxonomy import BIG_CATEGORIES
+from core.vocabulary import BIG_CATEGORIES
 from graph.connection import read
 
 BACKOFF_LEVELS = ("cluster", "mid_class", "color")

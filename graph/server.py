@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from closet.config import (
+from core.settings import (
     DEFAULT_BOLT_PORT,
     DEFAULT_HTTP_PORT,
     cache_dir,

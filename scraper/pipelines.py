@@ -1,6 +1,6 @@
 """Item pipelines: validate, normalise (the importer's own code), write to Neo4j in batches.
 
-1. ValidatePipeline   - the record must be a valid snap-file record (`closet.records`); an
+1. ValidatePipeline   - the record must be a valid snap-file record (`core.records`); an
                         invalid one is dropped with its reason counted in `closet/dropped/<reason>`.
 2. NormalizePipeline  - `closet.normalize` turns it into the graph's rows, exactly as
                         `closet load` does; outfits without a kept item and products of dropped
@@ -25,7 +25,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 
 from closet.normalize import OutfitRow, normalize_item, normalize_outfit
-from closet.records import SnapItem, SnapOutfit
+from core.records import SnapItem, SnapOutfit
 from enrich.taxonomy import big_category
 from scraper.items import OutfitRecord, ProductRecord
 

@@ -11,7 +11,7 @@ import httpx
 import uvicorn
 
 from api.app import create_app
-from closet.config import Settings
+from core.settings import Settings
 from graph.server import free_port
 
 

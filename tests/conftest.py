@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
-from closet.config import Settings
+from core.settings import Settings
 from graph.connection import connect
 from graph.schema import apply_schema
 from graph.server import LocalServer, free_port

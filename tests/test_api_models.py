@@ -11,7 +11,7 @@ import httpx
 import pytest
 from neo4j import Driver
 
-from closet.config import Settings
+from core.settings import Settings
 from gnn.closet_train import train_closet
 from gnn.export import export_graph
 from gnn.serving import active_model

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
-from closet.config import Settings
+from core.settings import Settings
 from graph.server import LocalServer
 from tests.api_server import client, serve_api
 from tests.spine_data import load_spine_graph

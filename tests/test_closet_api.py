@@ -10,7 +10,7 @@ import httpx
 import pytest
 from neo4j import Driver
 
-from closet.config import Settings
+from core.settings import Settings
 from graph.connection import read
 from tests.api_server import client, serve_api
 from tests.closet_data import OWNED, load_closet_graph

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
-from closet.config import Settings
+from core.settings import Settings
 from tests.api_server import serve_api
 from tests.closet_data import load_closet_graph
 from tests.demo_server import run_demo

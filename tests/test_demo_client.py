@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from closet.config import Settings
+from core.settings import Settings
 from demo.api_client import ApiClient, ApiError, ApiUnavailable
 from graph.server import free_port
 from tests.api_server import serve_api

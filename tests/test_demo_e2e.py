@@ -21,8 +21,8 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
-from closet.config import Settings
 from closet.sample.generate import SAMPLE_PATH
+from core.settings import Settings
 from graph.loader import load_files
 from graph.server import free_port
 from tests.api_server import serve_api

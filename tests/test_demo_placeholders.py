@@ -8,8 +8,9 @@ import pytest
 from PIL import Image
 
 from api.models import Item, OutfitsResponse
+from core.vocabulary import COLOR_FAMILIES
 from demo import placeholders, render
-from enrich.colors import COLOR_FAMILIES, family_rgb
+from enrich.colors import family_rgb
 
 
 @pytest.fixture(autouse=True)

@@ -7,8 +7,9 @@ import json
 import numpy as np
 import pytest
 
-from enrich.colors import COLOR_FAMILIES, color_from_name, delta_e2000, nearest_family
-from enrich.taxonomy import BIG_CATEGORIES, MID_CLASS_NAMES, big_category, mid_class
+from core.vocabulary import BIG_CATEGORIES, COLOR_FAMILIES
+from enrich.colors import color_from_name, delta_e2000, nearest_family
+from enrich.taxonomy import MID_CLASS_NAMES, big_category, mid_class
 
 
 @pytest.mark.parametrize(

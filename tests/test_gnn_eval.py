@@ -173,5 +173,6 @@ def test_closet_eval_fitb_on_a_throwaway_server(clean_graph: Driver, split, tmp_
             "--out",
             str(tmp_path / "x.jsonl"),
         ],
+        env={"COLUMNS": "40"},  # a narrow terminal must not break the message
     )
     assert bad.exit_code == 2 and "not JSON" in bad.output and "Traceback" not in bad.output

@@ -12,9 +12,9 @@ from typer.testing import CliRunner
 
 from closet.cli import app
 from closet.normalize import normalize_outfit
-from closet.records import SnapOutfit
 from closet.sample.generate import SAMPLE_PATH, generate, render
-from enrich.taxonomy import BIG_CATEGORIES
+from core.records import SnapOutfit
+from core.vocabulary import BIG_CATEGORIES
 from graph.connection import read
 from graph.recommend import outfits_with, recommend_for_item
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request, Response
 from fastapi.security import HTTPBearer
@@ -22,7 +22,6 @@ from api.closet_models import (
     ClosetView,
     CompleteRequest,
     CompleteResponse,
-    CoreCategory,
     DescribedPiece,
     FeedbackEntry,
     FeedbackRequest,
@@ -41,12 +40,13 @@ from api.closet_models import (
 from api.convert import to_item
 from api.deps import get_driver
 from api.models import ErrorBody
+from core.vocabulary import PERSON_PATTERN, ClosetModelName, CoreCategory, FeedbackKind
 from graph import closet as store
 from graph import closet_outfits as wear
 
 router = APIRouter(prefix="/closets", tags=["closets"])
 DriverDep = Annotated[Driver, Depends(get_driver)]
-PersonId = Annotated[str, Path(pattern=store.PERSON_PATTERN, description="Closet id")]
+PersonId = Annotated[str, Path(pattern=PERSON_PATTERN, description="Closet id")]
 ItemId = Annotated[str, Path(pattern=ITEM_ID, description="Item id")]
 MinSupport = Annotated[int, Query(ge=1, le=1000, description="Outfits a pair needs")]
 bearer = HTTPBearer(auto_error=False, description="The token returned by POST /closets")
@@ -223,7 +223,7 @@ def next_piece(
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
     per_cluster: Annotated[int, Query(ge=1, le=10)] = 2,
     min_support: MinSupport = 1,
-    model: Literal["rule", "lightgcn"] | None = None,
+    model: ClosetModelName | None = None,
 ) -> NextResponse:
     """Catalog items ranked by how many new wearable outfits each adds, with what they unlock."""
     with _errors():
@@ -253,7 +253,7 @@ def capsule(
     budget: Annotated[int | None, Query(ge=0, le=100_000_000)] = None,
     category: CoreCategory | None = None,
     min_support: MinSupport = 1,
-    model: Literal["rule", "lightgcn"] | None = None,
+    model: ClosetModelName | None = None,
 ) -> CapsuleResponse:
     """The best k purchases together, chosen greedily on the marginal gain."""
     with _errors():
@@ -324,7 +324,7 @@ def add_feedback(driver: DriverDep, person: OwnerDep, body: FeedbackRequest) -> 
 def remove_feedback(
     driver: DriverDep,
     person: OwnerDep,
-    kind: Literal["like", "dismiss", "pick"],
+    kind: FeedbackKind,
     item_id: ItemId,
 ) -> Response:
     """Withdraw a like, dismissal or pick (404 when there was none)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 from neo4j import Driver
@@ -19,15 +19,12 @@ from api.models import (
     SearchResponse,
 )
 from api.ranking import rank_closet, rank_item
-from closet.records import ID_PATTERN
-from enrich.taxonomy import BIG_CATEGORIES
+from core.vocabulary import BIG_CATEGORIES, ID_PATTERN, BigCategory, ModelName
 from graph.connection import read
 from graph.recommend import ItemNotFound
 
 router = APIRouter(tags=["items"])
 DriverDep = Annotated[Driver, Depends(get_driver)]
-BigCategory = Literal["top", "bottom", "outer", "shoes", "bag", "hat"]
-ModelName = Literal["rule", "lightgcn", "hybrid"]
 PathId = Annotated[str, Path(pattern=ID_PATTERN, description="Item id")]
 
 

@@ -10,7 +10,7 @@ from neo4j import Driver
 from api.convert import to_item
 from api.deps import get_driver
 from api.models import Outfit, OutfitsResponse
-from closet.records import ID_PATTERN
+from core.vocabulary import ID_PATTERN
 from graph.connection import read
 from graph.recommend import ItemNotFound, outfits_with
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from closet.normalize import normalize_item
-from closet.records import SnapItem
+from core.records import SnapItem
 
 SEED = 2025
 OUTFITS = 110

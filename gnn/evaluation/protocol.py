@@ -17,9 +17,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from closet.normalize import normalize_item
-from closet.records import SnapItem, SnapOutfit
+from core.records import Item, SnapItem, SnapOutfit
 from gnn.closet_train import fitb_questions
-from gnn.export import ExportedItem, ExportedOutfit, GraphExport
+from gnn.export import ExportedOutfit, GraphExport
 
 HELDOUT_POOL = "heldout"
 
@@ -56,7 +56,7 @@ def read_snap(paths: list[Path]) -> list[dict[str, Any]]:
 
 def exported(records: list[dict[str, Any]], catalog: list[dict[str, Any]] = ()) -> GraphExport:
     """The GraphExport the graph would hold for these records (normalised the same way)."""
-    items: dict[str, ExportedItem] = {}
+    items: dict[str, Item] = {}
     outfits = []
 
     def add(raw: dict[str, Any]) -> str | None:
@@ -65,16 +65,7 @@ def exported(records: list[dict[str, Any]], catalog: list[dict[str, Any]] = ()) 
             return None
         items.setdefault(
             row.id,
-            ExportedItem(
-                row.id,
-                row.name,
-                row.brand,
-                row.price,
-                row.category,
-                row.mid_class,
-                row.color,
-                row.cluster,
-            ),
+            Item.model_validate(row.model_dump(include=set(Item.model_fields))),
         )
         return row.id
 

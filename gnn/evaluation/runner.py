@@ -54,7 +54,7 @@ class EvalGraph:
         self.load_report: dict[str, Any] = {}
 
     def __enter__(self) -> EvalGraph:
-        from closet.config import Settings
+        from core.settings import Settings
         from enrich.pipeline import run_enrichment
         from graph.connection import connect
         from graph.loader import load_catalog, load_files

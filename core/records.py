@@ -1,4 +1,5 @@
-"""The snap outfit JSON format (what the spiders emit and the importer reads), validated.
+"""The record model: snap outfit JSON (what the spiders emit and the importer reads), validated,
+and the catalog item every layer reads.
 
 See ../shared/data/musinsa-snap-2025/README.md. A record that does not validate is rejected
 whole, with a reason, never half-loaded.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-ID_PATTERN = r"^[0-9A-Za-z_-]{1,64}$"
+from core.vocabulary import ID_PATTERN
 
 
 class SnapItem(BaseModel):
@@ -51,3 +52,20 @@ class SnapOutfit(BaseModel):
     @classmethod
     def _id_as_text(cls, value: object) -> object:
         return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+class Item(BaseModel):
+    """A catalog item as the graph stores it and every layer reads it (importer rows, the
+    training export, API responses)."""
+
+    id: str
+    name: str
+    brand: str | None = None
+    price: int | None = None
+    category: str
+    mid_class: str | None = None
+    color: str | None = None
+    cluster: str | None = None
+    url: str | None = None
+    image_url: str | None = None
+    popularity: int = 0

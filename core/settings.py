@@ -1,7 +1,8 @@
 """Configuration from environment variables, with local defaults.
 
 Every setting has a sane default for the embedded local Neo4j that `closet db start`
-provisions; set NEO4J_URI (and NEO4J_USER / NEO4J_PASSWORD) to use another server.
+provisions; set NEO4J_URI (and NEO4J_USER / NEO4J_PASSWORD) to use another server. Filling in
+the embedded server's URI and password is `graph.db.connection.resolve_settings`.
 """
 
 from __future__ import annotations
@@ -10,8 +11,11 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.vocabulary import DEFAULT_MODEL, SERVED_MODELS
+
 DEFAULT_BOLT_PORT = 7687
 DEFAULT_HTTP_PORT = 7474
+REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 def _env_path(name: str, default: Path) -> Path:
@@ -33,6 +37,18 @@ def state_dir() -> Path:
     return _env_path("CLOSET_STATE_DIR", base / "closet" / "neo4j")
 
 
+def shared_data_dir() -> Path:
+    """The shared real data: ../shared/data beside the checkout, or $CLOSET_SHARED_DATA."""
+    return _env_path("CLOSET_SHARED_DATA", REPO_ROOT.parent / "shared" / "data")
+
+
+def default_model() -> str:
+    """The model served when a request names none and a trained model exists
+    (CLOSET_DEFAULT_MODEL; an unknown value falls back to the default)."""
+    value = os.environ.get("CLOSET_DEFAULT_MODEL", DEFAULT_MODEL)
+    return value if value in SERVED_MODELS else DEFAULT_MODEL
+
+
 @dataclass(frozen=True)
 class Settings:
     """Connection settings for Neo4j and the HTTP services."""
@@ -49,14 +65,3 @@ class Settings:
     def external(self) -> bool:
         """True when NEO4J_URI names a server the project does not provision itself."""
         return bool(self.neo4j_uri)
-
-    def resolved(self) -> Settings:
-        """Fill in the URI and password of the embedded server when none was given."""
-        if self.external and self.neo4j_password:
-            return self
-        from graph.server import LocalServer
-
-        server = LocalServer.from_env()
-        uri = self.neo4j_uri or server.bolt_uri
-        password = self.neo4j_password or server.read_password() or ""
-        return Settings(uri, self.neo4j_user, password, self.neo4j_database, self.api_url)

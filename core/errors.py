@@ -1,0 +1,28 @@
+"""The errors a person can cause or meet, each mapped once to an exit code or HTTP status
+(by `closet.cli` and `api.deps`)."""
+
+from __future__ import annotations
+
+
+class DatabaseUnavailable(RuntimeError):
+    """Neo4j cannot be reached (or refuses our credentials); the message says which."""
+
+
+class InputError(ValueError):
+    """An input file cannot be read at all (not JSON, wrong shape); nothing was written."""
+
+
+class ItemNotFound(LookupError):
+    """No item with that id in the graph."""
+
+
+class PersonNotFound(LookupError):
+    """No closet with that id."""
+
+
+class NotOwner(PermissionError):
+    """The token given is not this closet's."""
+
+
+class ClosetInputError(ValueError):
+    """Input that cannot be stored (unknown item, bad description, closet full)."""
