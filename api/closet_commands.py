@@ -15,8 +15,9 @@ err = Console(stderr=True)
 
 
 def _closet(person: str):  # -> (driver, Closet)
+    from core.errors import DatabaseUnavailable
     from graph import closet as store
-    from graph.connection import DatabaseUnavailable, connect
+    from graph.db.connection import connect
 
     if not re.fullmatch(store.PERSON_PATTERN, person):
         err.print(f"[bold red]error:[/] {person!r} is not a closet id (32 hex digits)")

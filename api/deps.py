@@ -10,8 +10,9 @@ from fastapi.responses import JSONResponse
 from neo4j import Driver
 from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 
+from core.errors import DatabaseUnavailable
 from core.settings import Settings
-from graph.connection import DatabaseUnavailable, connect
+from graph.db.connection import connect
 from graph.recommend import ItemNotFound
 
 RETRY_SECONDS = 1.0  # a request retries a failing transaction this long, then answers 503

@@ -1,7 +1,7 @@
 """Latency of `GET /closets/{person}/next` for closets of 5 / 20 / 50 items at 100k and 1M
 catalog items (target: p95 <= 100 ms at 1M with 20 owned items).
 
-A synthetic catalog is written into a throwaway Neo4j (`graph.server.LocalServer` in a temporary
+A synthetic catalog is written into a throwaway Neo4j (`graph.db.server.LocalServer` in a temporary
 folder, never the user's graph) in big `UNWIND` batches (cypher/bench/*.cypher): every mid class
 × colour family is a cluster with a Zipf-like size, each cluster belongs to one of 24 latent
 styles, and outfits (one per 4 items) draw a top, a bottom and maybe an outer, shoes, a bag, a
@@ -39,10 +39,10 @@ from core.vocabulary import COLOR_FAMILIES  # noqa: E402
 from enrich.taxonomy import MID_CLASSES  # noqa: E402
 from graph import closet as store  # noqa: E402
 from graph import closet_outfits as wear  # noqa: E402
-from graph.connection import connect, database, run, run_batches  # noqa: E402
-from graph.loader import refresh_cooccurrence  # noqa: E402
-from graph.schema import apply_schema  # noqa: E402
-from graph.server import LocalServer, free_port  # noqa: E402
+from graph.db.connection import connect, database, run, run_batches  # noqa: E402
+from graph.db.schema import apply_schema  # noqa: E402
+from graph.db.server import LocalServer, free_port  # noqa: E402
+from graph.ingest.cooccurrence import refresh_cooccurrence  # noqa: E402
 
 STYLES = 24
 NOISE = 0.03

@@ -11,7 +11,7 @@
 
     python bench/crawl_fixture.py [--snaps 1000] [--goods 1500] [--selenium-limit N]
 
-Neo4j: always a throwaway local server (graph.server), never the configured database.
+Neo4j: always a throwaway local server (graph.db.server), never the configured database.
 """
 
 from __future__ import annotations
@@ -177,7 +177,7 @@ def pipeline_table(runs: list[tuple[str, dict[str, float]]]) -> Table:
 
 def neo4j_server(tmp: Path) -> Any:
     """A throwaway local Neo4j (never the configured one: the benchmark writes into it)."""
-    from graph.server import LocalServer, free_port
+    from graph.db.server import LocalServer, free_port
 
     server = LocalServer(tmp / "neo4j", free_port(), free_port(), heap="1g", pagecache="256m")
     with console.status("starting a throwaway Neo4j ..."):

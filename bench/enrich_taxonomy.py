@@ -20,10 +20,10 @@ from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
-from closet.normalize import normalize_item
 from core.records import SnapOutfit
 from enrich.colors import color_from_name
 from enrich.taxonomy import big_category, mid_class
+from graph.ingest.normalize import normalize_item
 
 HERE = Path(__file__).resolve().parent
 CHECKED = HERE / "enrich_taxonomy_checked.tsv"

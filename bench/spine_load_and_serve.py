@@ -21,10 +21,10 @@ import uvicorn
 
 from api.app import create_app
 from core.settings import Settings
-from graph.connection import connect, read
-from graph.loader import load_files
-from graph.schema import apply_schema
-from graph.server import LocalServer, free_port
+from graph.db.connection import connect, read
+from graph.db.schema import apply_schema
+from graph.db.server import LocalServer, free_port
+from graph.ingest.loader import load_files
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "musinsa-snap-2025"
 

@@ -37,7 +37,7 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 def _local_server_or_exit():  # -> LocalServer
     from core.settings import Settings
-    from graph.server import LocalServer
+    from graph.db.server import LocalServer
 
     if Settings().external:
         out.print(
@@ -53,9 +53,9 @@ def db_start(
     timeout: Annotated[float, typer.Option(help="Seconds to wait for Bolt.")] = 180.0,
 ) -> None:
     """Provision Neo4j Community once (cached), then start it on loopback and apply the schema."""
-    from graph.connection import connect
-    from graph.schema import apply_schema
-    from graph.server import ServerError
+    from graph.db.connection import connect
+    from graph.db.schema import apply_schema
+    from graph.db.server import ServerError
 
     server = _local_server_or_exit()
     try:
@@ -76,7 +76,7 @@ def db_start(
 @db_app.command("provision")
 def db_provision() -> None:
     """Fetch the Neo4j jars (and APOC) into the cache without starting anything."""
-    from graph.server import LocalServer, ServerError
+    from graph.db.server import LocalServer, ServerError
 
     server = LocalServer.from_env()
     try:
@@ -129,9 +129,10 @@ def load(
     ] = False,
 ) -> None:
     """Import snap outfit JSON files into the graph (validated, batched, idempotent)."""
-    from graph.connection import DatabaseUnavailable, connect
-    from graph.loader import InputError, load_catalog, load_files
-    from graph.schema import apply_schema
+    from core.errors import DatabaseUnavailable, InputError
+    from graph.db.connection import connect
+    from graph.db.schema import apply_schema
+    from graph.ingest.loader import load_catalog, load_files
 
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
@@ -153,7 +154,7 @@ def load(
         _print_report(report)
 
 
-def _print_report(report) -> None:  # report: graph.loader.LoadReport
+def _print_report(report) -> None:  # report: graph.ingest.loader.LoadReport
     out.print(
         f"read {report.records} records from {len(report.files)} file(s) in {report.seconds:.1f}s: "
         f"{report.outfits} outfits, {report.items} item references loaded; "

@@ -22,7 +22,8 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 
 
 def _connect():  # -> neo4j.Driver
-    from graph.connection import DatabaseUnavailable, connect
+    from core.errors import DatabaseUnavailable
+    from graph.db.connection import connect
 
     try:
         return connect()
@@ -86,7 +87,7 @@ def enrich_command(
     from tqdm import tqdm
 
     from enrich.image import ModelMissing
-    from enrich.pipeline import count_pending, run_enrichment
+    from graph.ingest.enrichment import count_pending, run_enrichment
 
     if masker not in MASKERS:
         raise _fail(f"--masker must be one of {', '.join(MASKERS)}", 2)
@@ -132,7 +133,7 @@ def stats_command(
     """Counts per category, mid class, colour and cluster; co-occurrence coverage and sparsity."""
     from rich.table import Table
 
-    from enrich.stats import collect_stats, cooccurrence_matrix, plot_cooccurrence
+    from graph.ingest.stats import collect_stats, cooccurrence_matrix, plot_cooccurrence
 
     driver = _connect()
     with driver:

@@ -60,11 +60,12 @@ def train_command(
     write: Annotated[bool, typer.Option(help="Write SCORED edges and activate the model.")] = True,
 ) -> None:
     """Export the graph from Neo4j, train LightGCN, write scores back under a new version."""
+    from core.errors import DatabaseUnavailable
     from gnn.closet_graph import VARIANTS
     from gnn.closet_train import train_closet
     from gnn.export import export_graph
     from gnn.writeback import write_scores
-    from graph.connection import DatabaseUnavailable, connect
+    from graph.db.connection import connect
 
     if variant not in VARIANTS:
         raise _fail(f"--variant must be one of {', '.join(VARIANTS)}", 2)
@@ -155,9 +156,9 @@ def _answer(
     device: str,
     write_rows,
 ) -> int:
+    from core.errors import DatabaseUnavailable
     from gnn.evaluation.runner import EvalGraph, EvalInputError
-    from graph.connection import DatabaseUnavailable
-    from graph.server import ServerError
+    from graph.db.server import ServerError
 
     try:
         with EvalGraph(train, catalog, variant, _config(epochs, seed, device)) as graph:

@@ -14,7 +14,7 @@ from typing import Any
 from neo4j import Driver
 
 from core.records import Item
-from graph.connection import read
+from graph.db.connection import read
 
 DEFAULT_PAGE = 2000
 

@@ -23,7 +23,7 @@ from tqdm.auto import tqdm
 
 from core.vocabulary import LIGHTGCN
 from gnn.closet_graph import ItemScorer
-from graph.connection import read, run, run_batches, run_statements
+from graph.db.connection import read, run, run_batches, run_statements
 
 MODEL_NAME = LIGHTGCN
 

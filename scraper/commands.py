@@ -136,7 +136,8 @@ def feeds_for(output: Path, resumable: bool) -> dict[str, dict[str, Any]]:
 def check_neo4j() -> None:
     """Fail with a clear message, before crawling anything, when Neo4j cannot be reached."""
     from closet.cli import fail
-    from graph.connection import DatabaseUnavailable, connect
+    from core.errors import DatabaseUnavailable
+    from graph.db.connection import connect
 
     try:
         connect().close()

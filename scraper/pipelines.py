@@ -2,10 +2,10 @@
 
 1. ValidatePipeline   - the record must be a valid snap-file record (`core.records`); an
                         invalid one is dropped with its reason counted in `closet/dropped/<reason>`.
-2. NormalizePipeline  - `closet.normalize` turns it into the graph's rows, exactly as
+2. NormalizePipeline  - `graph.ingest.normalize` turns it into the graph's rows, exactly as
                         `closet load` does; outfits without a kept item and products of dropped
                         categories are dropped (counted).
-3. Neo4jPipeline      - buffers rows and writes them with `graph.loader.GraphWriter`
+3. Neo4jPipeline      - buffers rows and writes them with `graph.ingest.loader.GraphWriter`
                         (UNWIND ... MERGE, one transaction per batch), every CLOSET_NEO4J_BATCH
                         items and on close, in a worker thread so the crawl keeps going; then
                         refreshes the cluster co-occurrence once, at the end of the crawl.
@@ -24,9 +24,9 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 
-from closet.normalize import OutfitRow, normalize_item, normalize_outfit
 from core.records import SnapItem, SnapOutfit
 from enrich.taxonomy import big_category
+from graph.ingest.normalize import OutfitRow, normalize_item, normalize_outfit
 from scraper.items import OutfitRecord, ProductRecord
 
 logger = logging.getLogger(__name__)
@@ -78,7 +78,7 @@ class ValidatePipeline:
 
 
 class NormalizePipeline:
-    """Normalise with `closet.normalize` (shared with the importer); drop what it does not keep."""
+    """Normalise as the importer does (`graph.ingest.normalize`); drop what it does not keep."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
@@ -149,13 +149,13 @@ class Neo4jPipeline:
         return cls(crawler)
 
     def _writers(self) -> tuple[Any, Any]:
-        from graph.loader import GraphWriter
+        from graph.ingest.writer import GraphWriter
 
         return GraphWriter(self.driver, UNBOUNDED), GraphWriter(self.driver, UNBOUNDED)
 
     def open_spider(self) -> None:
-        from graph.connection import connect
-        from graph.schema import apply_schema
+        from graph.db.connection import connect
+        from graph.db.schema import apply_schema
 
         self.driver = connect()
         apply_schema(self.driver)
@@ -204,7 +204,7 @@ class Neo4jPipeline:
         )
 
     async def close_spider(self) -> None:
-        from graph.loader import refresh_cooccurrence
+        from graph.ingest.cooccurrence import refresh_cooccurrence
 
         if self.driver is None:
             return

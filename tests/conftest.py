@@ -11,9 +11,9 @@ import pytest
 from neo4j import Driver
 
 from core.settings import Settings
-from graph.connection import connect
-from graph.schema import apply_schema
-from graph.server import LocalServer, free_port
+from graph.db.connection import connect
+from graph.db.schema import apply_schema
+from graph.db.server import LocalServer, free_port
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -16,8 +16,8 @@ from gnn.closet_train import train_closet
 from gnn.export import export_graph
 from gnn.serving import active_model
 from gnn.writeback import write_scores
-from graph.loader import load_catalog, load_files
-from graph.schema import apply_schema
+from graph.db.schema import apply_schema
+from graph.ingest.loader import load_catalog, load_files
 from tests.api_server import serve_api
 from tests.conftest import wipe
 from tests.test_gnn_graph import FAST, STYLES, item, outfits

@@ -14,7 +14,7 @@ import pytest
 from neo4j import Driver
 
 from core.settings import Settings
-from graph.server import LocalServer
+from graph.db.server import LocalServer
 from tests.api_server import client, serve_api
 from tests.spine_data import load_spine_graph
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.server import LocalServer, free_port
+from graph.db.server import LocalServer, free_port
 
 CLOSET = shutil.which("closet")
 pytestmark = pytest.mark.skipif(CLOSET is None, reason="the closet console script is not installed")

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
-from graph.loader import graph_counts
-from graph.server import LocalServer
+from graph.db.server import LocalServer
+from graph.ingest.writer import graph_counts
 from tests.spine_data import OUTFITS, write_spine_files
 
 CLOSET = shutil.which("closet")

@@ -11,7 +11,7 @@ import pytest
 from neo4j import Driver
 
 from core.settings import Settings
-from graph.connection import read
+from graph.db.connection import read
 from tests.api_server import client, serve_api
 from tests.closet_data import OWNED, load_closet_graph
 

@@ -183,7 +183,7 @@ def test_dismissed_items_never_reappear(graph: Driver) -> None:
 def test_model_scores_weight_the_gain(graph: Driver) -> None:
     """SCORED edges (written the way `closet train` writes them) reorder items of similar gain:
     score = new outfits × (0.5 + 0.5·sigmoid(mean score from the closet's clusters))."""
-    from graph.connection import run
+    from graph.db.connection import run
 
     owned = ["shirt|navy", "slacks|beige", "jeans|black", "coat|black"]
     rows = [{"cluster": c, "item": "CC1", "score": 3.0, "rank": 1} for c in owned]

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from graph.server import NEO4J_VERSION
+from graph.db.server import NEO4J_VERSION
 
 REPO = Path(__file__).resolve().parents[1]
 COMPOSE_FILE = REPO / "docker-compose.yml"

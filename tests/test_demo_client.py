@@ -6,7 +6,7 @@ import pytest
 
 from core.settings import Settings
 from demo.api_client import ApiClient, ApiError, ApiUnavailable
-from graph.server import free_port
+from graph.db.server import free_port
 from tests.api_server import serve_api
 
 

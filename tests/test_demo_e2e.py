@@ -23,8 +23,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from closet.sample.generate import SAMPLE_PATH
 from core.settings import Settings
-from graph.loader import load_files
-from graph.server import free_port
+from graph.db.server import free_port
+from graph.ingest.loader import load_files
 from tests.api_server import serve_api
 from tests.demo_server import run_demo
 

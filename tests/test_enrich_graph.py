@@ -13,12 +13,12 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from enrich.pipeline import EnrichReport, _fetch_colours, _InlineExecutor, run_enrichment
-from enrich.stats import collect_stats, cooccurrence_matrix
 from enrich.synthetic import render
-from graph.connection import read
-from graph.loader import load_files
-from graph.server import free_port
+from graph.db.connection import read
+from graph.db.server import free_port
+from graph.ingest.enrichment import EnrichReport, _fetch_colours, _InlineExecutor, run_enrichment
+from graph.ingest.loader import load_files
+from graph.ingest.stats import collect_stats, cooccurrence_matrix
 
 
 def _image(tmp_path: Path, name: str, kind: str, family: str, background: str) -> str:

@@ -18,9 +18,9 @@ from gnn.closet_train import CLOSET_DEFAULTS, fitb_metrics, fitb_questions, trai
 from gnn.export import export_graph
 from gnn.serving import active_model, model_scores, recommend_lightgcn, rerank_hybrid
 from gnn.writeback import score_counts, write_scores
-from graph.connection import run_batches
-from graph.loader import load_catalog, load_files
-from graph.schema import apply_schema
+from graph.db.connection import run_batches
+from graph.db.schema import apply_schema
+from graph.ingest.loader import load_catalog, load_files
 from tests.conftest import wipe
 
 # Two styles; each has its own tops, bottoms and outers (explicit mid class and colour).

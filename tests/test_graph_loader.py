@@ -10,7 +10,9 @@ from typing import Any
 import pytest
 from neo4j import Driver
 
-from graph.loader import InputError, graph_counts, load_catalog, load_files, read_records
+from core.errors import InputError
+from graph.ingest.loader import load_catalog, load_files, read_records
+from graph.ingest.writer import graph_counts
 from tests.spine_data import ITEMS, OUTFITS, item_record, outfit_records, write_spine_files
 
 

@@ -16,7 +16,7 @@ import httpx
 import pytest
 from neo4j import Driver
 
-from graph.server import LocalServer
+from graph.db.server import LocalServer
 
 py2neo = pytest.importorskip("py2neo", reason="py2neo is not installed")
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
-from graph.connection import run
-from graph.loader import load_files
+from graph.db.connection import run
+from graph.db.schema import apply_schema
+from graph.ingest.loader import load_files
 from graph.recommend import outfits_with, recommend_for_item
-from graph.schema import apply_schema
 
 pytestmark = [pytest.mark.realdata, pytest.mark.slow]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
-from graph.connection import read
+from graph.db.connection import read
 from graph.recommend import (
     Candidate,
     ItemNotFound,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from neo4j import Driver
 
-from graph.schema import apply_schema
+from graph.db.schema import apply_schema
 
 
 def test_schema_is_applied_idempotently(clean_graph: Driver) -> None:

@@ -1,4 +1,4 @@
-"""Provisioning and lifecycle of a local Neo4j server (graph/server.py): a second server of its
+"""Provisioning and lifecycle of a local Neo4j server (graph/db/server.py): a second server of its
 own (state dir, free ports, small heap), started, stopped and started again; clear errors."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError
 
-from graph.server import NEO4J_VERSION, LocalServer, ServerError, free_port, port_open
+from graph.db.server import NEO4J_VERSION, LocalServer, ServerError, free_port, port_open
 
 STATUS_KEYS = {
     "running",

@@ -11,11 +11,11 @@ from neo4j import Driver
 from typer.testing import CliRunner
 
 from closet.cli import app
-from closet.normalize import normalize_outfit
 from closet.sample.generate import SAMPLE_PATH, generate, render
 from core.records import SnapOutfit
 from core.vocabulary import BIG_CATEGORIES
-from graph.connection import read
+from graph.db.connection import read
+from graph.ingest.normalize import normalize_outfit
 from graph.recommend import outfits_with, recommend_for_item
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
-from graph.loader import load_files
+from graph.ingest.loader import load_files
 from tests.fixtures.musinsa_site.catalog import small_catalog
 from tests.fixtures.musinsa_site.harness import (
     CORE_PROPERTIES,

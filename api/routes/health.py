@@ -9,7 +9,7 @@ from neo4j import Driver
 
 from api.deps import get_driver
 from api.models import Health
-from graph.connection import read
+from graph.db.connection import read
 
 router = APIRouter(tags=["health"])
 

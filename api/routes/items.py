@@ -20,7 +20,7 @@ from api.models import (
 )
 from api.ranking import rank_closet, rank_item
 from core.vocabulary import BIG_CATEGORIES, ID_PATTERN, BigCategory, ModelName
-from graph.connection import read
+from graph.db.connection import read
 from graph.recommend import ItemNotFound
 
 router = APIRouter(tags=["items"])

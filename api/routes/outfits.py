@@ -11,7 +11,7 @@ from api.convert import to_item
 from api.deps import get_driver
 from api.models import Outfit, OutfitsResponse
 from core.vocabulary import ID_PATTERN
-from graph.connection import read
+from graph.db.connection import read
 from graph.recommend import ItemNotFound, outfits_with
 
 router = APIRouter(tags=["outfits"])

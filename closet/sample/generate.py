@@ -4,7 +4,7 @@ Invented brands and product names (Korean and English, in the styles MUSINSA use
 category — top, bottom, outer, shoes, bag, hat — worn in about a hundred outfits of five looks,
 in the snap JSON format of ../shared/data/musinsa-snap-2025/README.md. Items are reused across
 outfits (a few often, most once or twice) so clusters co-occur. Every name is checked against
-`closet.normalize` so the mid class and colour the graph derives are the ones intended. Image
+`graph.ingest.normalize` so the mid class and colour the graph derives are the ones intended. Image
 URLs point at a reserved, never-resolving host (`.invalid`): the demo draws placeholders.
 
     python -m closet.sample.generate            # rewrite closet/sample/outfits.json
@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from closet.normalize import normalize_item
 from core.records import SnapItem
+from graph.ingest.normalize import normalize_item
 
 SEED = 2025
 OUTFITS = 110

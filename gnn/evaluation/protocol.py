@@ -16,10 +16,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from closet.normalize import normalize_item
 from core.records import Item, SnapItem, SnapOutfit
 from gnn.closet_train import fitb_questions
 from gnn.export import ExportedOutfit, GraphExport
+from graph.ingest.normalize import normalize_item
 
 HELDOUT_POOL = "heldout"
 

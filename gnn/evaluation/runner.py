@@ -55,11 +55,11 @@ class EvalGraph:
 
     def __enter__(self) -> EvalGraph:
         from core.settings import Settings
-        from enrich.pipeline import run_enrichment
-        from graph.connection import connect
-        from graph.loader import load_catalog, load_files
-        from graph.schema import apply_schema
-        from graph.server import LocalServer, free_port
+        from graph.db.connection import connect
+        from graph.db.schema import apply_schema
+        from graph.db.server import LocalServer, free_port
+        from graph.ingest.enrichment import run_enrichment
+        from graph.ingest.loader import load_catalog, load_files
 
         self._tmp = Path(tempfile.mkdtemp(prefix="closet-eval-"))
         try:

@@ -86,9 +86,9 @@ def write_spine_files(folder: Path) -> tuple[Path, Path]:
 
 def load_spine_graph(driver: Any, folder: Path) -> None:
     """Wipe the graph and load the hand-built outfits and catalog items."""
-    from graph.connection import run
-    from graph.loader import load_catalog, load_files
-    from graph.schema import apply_schema
+    from graph.db.connection import run
+    from graph.db.schema import apply_schema
+    from graph.ingest.loader import load_catalog, load_files
 
     run(driver, "maintenance/wipe")
     apply_schema(driver)

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 
 import httpx
 
-from graph.server import free_port
+from graph.db.server import free_port
 
 
 @contextmanager

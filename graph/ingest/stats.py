@@ -70,7 +70,7 @@ class GraphStats:
 
 
 def _group(driver: Driver, name: str) -> dict[str, int]:
-    from graph.connection import read
+    from graph.db.connection import read
 
     if name == "color_source":
         rows = read(driver, "enrich/stats_color_source")
@@ -81,7 +81,7 @@ def _group(driver: Driver, name: str) -> dict[str, int]:
 
 def collect_stats(driver: Driver) -> GraphStats:
     """Read every figure from the graph."""
-    from graph.connection import read
+    from graph.db.connection import read
 
     totals = read(driver, "enrich/stats_totals")[0]
     clusters = read(driver, "enrich/stats_clusters")
@@ -104,7 +104,7 @@ def collect_stats(driver: Driver) -> GraphStats:
 
 def cooccurrence_matrix(driver: Driver, top: int = 40) -> tuple[list[str], np.ndarray]:
     """The symmetric co-occurrence matrix of the `top` clusters with the most items."""
-    from graph.connection import read
+    from graph.db.connection import read
 
     keys = [r["key"] for r in read(driver, "enrich/stats_clusters")[:top]]
     index = {k: n for n, k in enumerate(keys)}

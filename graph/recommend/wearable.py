@@ -34,7 +34,7 @@ from neo4j import Driver
 from core.vocabulary import split_cluster_key
 from enrich.taxonomy import MID_CLASSES, mid_class_big
 from graph.closet import Closet, ClosetInputError
-from graph.connection import read
+from graph.db.connection import read
 
 CORE = ("top", "bottom", "outer")
 REQUIRED = ("top", "bottom")

@@ -121,7 +121,7 @@ def enrich_row(row: dict[str, Any], image: tuple[str | None, str, str | None] | 
 
 
 def _pages(driver: Driver, force: bool, limit: int | None) -> Iterator[list[dict[str, Any]]]:
-    from graph.connection import read
+    from graph.db.connection import read
 
     after = ""
     seen = 0
@@ -165,8 +165,8 @@ def run_enrichment(
     `progress(n)` is called after each written page with the number of items in it.
     """
     from enrich.image import default_masker
-    from graph.connection import run, run_batches
-    from graph.loader import refresh_cooccurrence
+    from graph.db.connection import run, run_batches
+    from graph.ingest.cooccurrence import refresh_cooccurrence
 
     workers = workers or os.cpu_count() or 1
     report = EnrichReport()

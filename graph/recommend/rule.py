@@ -14,7 +14,7 @@ from typing import Any
 from neo4j import Driver
 
 from core.vocabulary import BIG_CATEGORIES
-from graph.connection import read
+from graph.db.connection import read
 
 BACKOFF_LEVELS = ("cluster", "mid_class", "color")
 

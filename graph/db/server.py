@@ -1,6 +1,6 @@
 """Provision and run a local Neo4j Community server, with no Docker.
 
-The jars come from Maven Central (`mvn dependency:copy-dependencies` over `graph/pom.xml`) into a
+The jars come from Maven Central (`mvn dependency:copy-dependencies` over `graph/db/pom.xml`) into a
 cache outside the repository; the server runs from a state dir of its own (data, logs, run,
 conf), on loopback only, with auth on and a password generated on first start (or taken from
 NEO4J_PASSWORD).
@@ -318,7 +318,7 @@ class LocalServer:
             "dbms.security.procedures.unrestricted": "apoc.*",
             "db.tx_log.rotation.retention_policy": "2 files",
         }
-        text = "# Written by `closet db start`; edit graph/server.py instead.\n" + "".join(
+        text = "# Written by `closet db start`; edit graph/db/server.py instead.\n" + "".join(
             f"{key}={value}\n" for key, value in settings.items()
         )
         (self.conf_dir / "neo4j.conf").write_text(text, encoding="utf-8")

@@ -12,7 +12,7 @@ import uvicorn
 
 from api.app import create_app
 from core.settings import Settings
-from graph.server import free_port
+from graph.db.server import free_port
 
 
 @contextmanager

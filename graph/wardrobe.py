@@ -30,7 +30,7 @@ from core.vocabulary import (
     cluster_key,
 )
 from enrich.taxonomy import MID_CLASS_NAMES, mid_class_big
-from graph.connection import read, run
+from graph.db.connection import read, run
 
 MAX_CLOSET = 100
 

@@ -12,7 +12,7 @@ from typing import Any
 from neo4j import Driver
 
 from gnn.writeback import MODEL_NAME, active_version
-from graph.connection import read
+from graph.db.connection import read
 
 
 def active_model(driver: Driver) -> str | None:

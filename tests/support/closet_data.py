@@ -86,9 +86,9 @@ def outfit_records() -> list[dict[str, Any]]:
 
 def load_closet_graph(driver: Any, folder: Path) -> None:
     """Wipe the graph and load the hand-built outfits."""
-    from graph.connection import run
-    from graph.loader import load_files
-    from graph.schema import apply_schema
+    from graph.db.connection import run
+    from graph.db.schema import apply_schema
+    from graph.ingest.loader import load_files
 
     run(driver, "maintenance/wipe")
     apply_schema(driver)

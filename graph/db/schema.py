@@ -5,7 +5,7 @@ from __future__ import annotations
 from neo4j import Driver
 
 import cypher
-from graph.connection import database, run_statements
+from graph.db.connection import database, run_statements
 
 
 def apply_schema(driver: Driver) -> None:

@@ -16,7 +16,7 @@ from api.convert import to_categories, to_item
 from api.explain import cluster_label
 from api.models import CategoryRecommendations, Recommendation, RecommendationsResponse
 from core.settings import default_model
-from graph.connection import read
+from graph.db.connection import read
 from graph.recommend import ItemNotFound, recommend_for_closet, recommend_for_item
 
 NO_MODEL_NOTE = "no trained model in the graph yet (run `closet train`): ranked by the rule model"

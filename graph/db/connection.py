@@ -14,7 +14,7 @@ from neo4j.exceptions import AuthError, ServiceUnavailable
 import cypher
 from core.errors import DatabaseUnavailable
 from core.settings import Settings
-from graph.server import LocalServer
+from graph.db.server import LocalServer
 
 _DATABASES: WeakKeyDictionary[Driver, str] = WeakKeyDictionary()
 
