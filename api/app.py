@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import importlib
-
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api.deps import install_error_handlers, lifespan
-from api.models import ErrorBody
+from api.routes import closets, health, items, outfits
+from api.schemas.items import ErrorBody
 from core import __version__
 from core.settings import Settings
-
-ROUTERS = ("health", "items", "outfits", "closets")
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -29,12 +26,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         CORSMiddleware, allow_origins=["http://127.0.0.1:7860", "http://localhost:7860"]
     )
     install_error_handlers(app)
-    for name in ROUTERS:
-        try:
-            module = importlib.import_module(f"api.routes.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"api.routes.{name}":
-                continue  # that resource is not part of this checkout yet
-            raise
+    for module in (health, items, outfits, closets):
         app.include_router(module.router)
     return app

@@ -15,11 +15,12 @@ err = Console(stderr=True)
 
 
 def _closet(person: str):  # -> (driver, Closet)
-    from core.errors import DatabaseUnavailable
-    from graph import closet as store
+    from core.errors import DatabaseUnavailable, PersonNotFound
+    from core.vocabulary import PERSON_PATTERN
+    from graph import wardrobe as store
     from graph.db.connection import connect
 
-    if not re.fullmatch(store.PERSON_PATTERN, person):
+    if not re.fullmatch(PERSON_PATTERN, person):
         err.print(f"[bold red]error:[/] {person!r} is not a closet id (32 hex digits)")
         raise typer.Exit(2)
     try:
@@ -29,7 +30,7 @@ def _closet(person: str):  # -> (driver, Closet)
         raise typer.Exit(1) from None
     try:
         return driver, store.load_closet(driver, person)
-    except store.PersonNotFound:
+    except PersonNotFound:
         driver.close()
         err.print(f"[bold red]error:[/] no closet with id {person}")
         raise typer.Exit(1) from None
@@ -41,16 +42,17 @@ def outfits(
     limit: Annotated[int, typer.Option(min=1, max=200)] = 20,
 ) -> None:
     """The outfits the closet can wear now, real ones first."""
-    from graph import closet_outfits as wear
+    from graph.recommend.explain import explain_outfit
+    from graph.recommend.wearable import DEFINITION, wearable_outfits
 
     driver, closet = _closet(person)
     with driver:
-        found = wear.wearable_outfits(driver, closet)
-    out.print(f"{len(found)} wearable outfits ({wear.DEFINITION.format(min_support=1)})")
+        found = wearable_outfits(driver, closet)
+    out.print(f"{len(found)} wearable outfits ({DEFINITION.format(min_support=1)})")
     table = Table("#", "items", "why")
     for n, o in enumerate(found[:limit], start=1):
         names = " + ".join(str(p.item.get("name") or p.id) for p in o.pieces)
-        table.add_row(str(n), names, wear.explain_outfit(o))
+        table.add_row(str(n), names, explain_outfit(o))
     out.print(table)
 
 
@@ -62,20 +64,24 @@ def next_piece(
     limit: Annotated[int, typer.Option(min=1, max=50)] = 10,
 ) -> None:
     """The catalog items that add the most new wearable outfits."""
-    from graph import closet_outfits as wear
+    from core.vocabulary import CORE_CATEGORIES
+    from graph.recommend.explain import explain_next_piece
+    from graph.recommend.next_piece import next_pieces
+    from graph.recommend.ranking import closet_model
 
-    if category is not None and category not in wear.CORE:
-        err.print(f"[bold red]error:[/] category must be one of {', '.join(wear.CORE)}")
+    if category is not None and category not in CORE_CATEGORIES:
+        err.print(f"[bold red]error:[/] category must be one of {', '.join(CORE_CATEGORIES)}")
         raise typer.Exit(2)
     driver, closet = _closet(person)
     with driver:
-        model = wear.active_model(driver)
-        now, picks = wear.next_pieces(driver, closet, category, budget, limit, 1, 1, model)
+        model = closet_model(driver, None)
+        found = next_pieces(driver, closet, category, budget, limit, 1, 1, model)
+        now, picks = found.current_outfits, found.picks
     out.print(f"{now} wearable outfits now; ranked by {'lightgcn' if model else 'rule'}")
     table = Table("#", "item", "new outfits", "why")
     for n, pick in enumerate(picks, start=1):
         name = f"{pick.piece.item.get('name')} ({pick.piece.id})"
-        table.add_row(str(n), name, str(pick.gain.gain), wear.explain_next_piece(pick))
+        table.add_row(str(n), name, str(pick.gain.gain), explain_next_piece(pick))
     out.print(table)
 
 

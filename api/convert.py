@@ -1,13 +1,23 @@
-"""From graph records and recommendation objects to API models."""
+"""From graph records and the recommender's dataclasses to the API's response models."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from api.explain import explain_rule
-from api.models import CategoryRecommendations, Item, Recommendation
+from api.schemas import closets as schema
+from api.schemas.items import (
+    CategoryRecommendations,
+    Item,
+    Recommendation,
+    RecommendationsResponse,
+)
 from core.vocabulary import cluster_key
-from graph.recommend import Recommendations
+from graph.recommend import explain
+from graph.recommend.complete import CompletedLooks
+from graph.recommend.next_piece import NextPiece
+from graph.recommend.ranking import Ranking
+from graph.recommend.wearable import PairStep, Piece, WearableOutfit
+from graph.wardrobe import OwnedPiece
 
 ITEM_FIELDS = set(Item.model_fields)
 
@@ -21,24 +31,97 @@ def to_item(props: dict[str, Any]) -> Item:
     return Item.model_validate(data)
 
 
-def to_categories(recs: Recommendations) -> list[CategoryRecommendations]:
-    """Rule-based recommendations as API groups, with explanations."""
+def piece_item(piece: Piece | OwnedPiece) -> Item:
+    """The API item of a piece (or an owned piece), with its cluster."""
+    return to_item({**piece.item, "cluster": piece.cluster})
+
+
+def to_recommendations(ranking: Ranking) -> RecommendationsResponse:
+    """A ranking as the recommendations response (for one item or several owned items)."""
+    choice = ranking.choice
+    return RecommendationsResponse(
+        item=to_item(ranking.item) if ranking.item is not None else None,
+        owned=ranking.owned or [],
+        model=choice.model,
+        model_version=choice.version if choice.model != "rule" else None,
+        note=choice.note,
+        categories=[
+            CategoryRecommendations(
+                category=category,
+                items=[
+                    Recommendation(
+                        item=to_item(r.item),
+                        score=r.score,
+                        probability=r.probability,
+                        strength=r.strength,
+                        basis=r.basis,
+                        cluster=r.cluster,
+                        pairs_with=r.pairs_with,
+                        partners=r.partners,
+                        explanation=r.explanation,
+                    )
+                    for r in recs
+                ],
+            )
+            for category, recs in ranking.categories.items()
+        ],
+    )
+
+
+def to_steps(path: list[PairStep]) -> list[schema.PathStep]:
+    """The explaining path as API steps."""
+    return [schema.PathStep(a=s.a, b=s.b, outfits=s.outfits) for s in path]
+
+
+def to_outfit(o: WearableOutfit) -> schema.WearableOutfit:
+    """A wearable outfit with its path and explanation."""
+    return schema.WearableOutfit(
+        items=[piece_item(p) for p in o.pieces],
+        support=o.support,
+        real_outfits=o.real_outfits,
+        path=to_steps(o.path),
+        explanation=explain.explain_outfit(o),
+    )
+
+
+def to_next(n: NextPiece) -> schema.NextPiece:
+    """A next piece with what it unlocks and why."""
+    return schema.NextPiece(
+        item=piece_item(n.piece),
+        new_outfits=n.gain.gain,
+        score=round(n.score, 6),
+        model_score=n.model_score,
+        pairs_with=n.gain.pairs_with,
+        partners=[
+            schema.Partner(item_id=p.id, cluster=p.cluster, outfits=c) for p, c in n.partners
+        ],
+        worn_with=n.worn_with,
+        unlocks=[to_outfit(o) for o in n.unlocks],
+        path=[
+            schema.PathStep(a=p.cluster or "", b=n.piece.cluster or "", outfits=c)
+            for p, c in n.partners
+        ],
+        explanation=explain.explain_next_piece(n),
+    )
+
+
+def to_looks(completed: CompletedLooks) -> list[schema.Look]:
+    """Completed looks with each piece's role, path and explanation."""
     return [
-        CategoryRecommendations(
-            category=category,
+        schema.Look(
             items=[
-                Recommendation(
-                    item=to_item(c.item),
-                    score=float(c.strength),
-                    strength=c.strength,
-                    basis=c.basis,
-                    cluster=c.cluster,
-                    pairs_with=c.pairs_with,
-                    partners=c.partners,
-                    explanation=explain_rule(recs.item, c),
+                schema.LookPiece(
+                    item=piece_item(lp.piece),
+                    role=lp.role,  # type: ignore[arg-type]
+                    path=to_steps(lp.path),
+                    explanation=explain.explain_look_piece(lp),
                 )
-                for c in candidates
+                for lp in look.pieces
             ],
+            support=look.support,
+            real_outfits=look.real_outfits,
+            path=to_steps(look.path),
+            explanation=explain.explain_look(look),
         )
-        for category, candidates in recs.per_category.items()
+        for look in completed.looks
     ]

@@ -35,14 +35,19 @@ from tqdm import tqdm  # noqa: E402
 
 import cypher  # noqa: E402
 from core.settings import Settings  # noqa: E402
-from core.vocabulary import COLOR_FAMILIES  # noqa: E402
+from core.vocabulary import (
+    COLOR_FAMILIES,  # noqa: E402
+    CORE_CATEGORIES,  # noqa: E402
+)
 from enrich.taxonomy import MID_CLASSES  # noqa: E402
-from graph import closet as store  # noqa: E402
-from graph import closet_outfits as wear  # noqa: E402
+from graph import wardrobe as store  # noqa: E402
 from graph.db.connection import connect, database, run, run_batches  # noqa: E402
 from graph.db.schema import apply_schema  # noqa: E402
 from graph.db.server import LocalServer, free_port  # noqa: E402
 from graph.ingest.cooccurrence import refresh_cooccurrence  # noqa: E402
+from graph.recommend.capsule import best_pair_gain, capsule  # noqa: E402
+from graph.recommend.pairs import PairBook  # noqa: E402
+from graph.recommend.wearable import core_pieces  # noqa: E402
 
 STYLES = 24
 NOISE = 0.03
@@ -268,10 +273,11 @@ def greedy_check(driver, persons: list[str]) -> list[tuple[int, int]]:
     found = []
     for person in persons:
         closet = store.load_closet(driver, person)
-        start, steps = wear.capsule(driver, closet, k=2)
+        chosen = capsule(driver, closet, k=2)
+        start, steps = chosen.start_outfits, chosen.steps
         greedy = (steps[-1].total - start) if steps else 0
-        book = wear.PairBook(driver)
-        best = wear.best_pair_gain(wear.core_pieces(closet), book, wear.CORE)
+        book = PairBook(driver)
+        best = best_pair_gain(core_pieces(closet), book, CORE_CATEGORIES)
         found.append((greedy, best))
     return found
 
@@ -349,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
                     for n_owned in args.closets:
                         persons = []
                         for _ in range(args.persons):
-                            person, _ = store.create_closet(driver, f"bench-{n_owned}")
+                            person = store.create_closet(driver, f"bench-{n_owned}").person
                             ids = catalog.closet(n_owned)
                             run(driver, "bench/own_items", person=person, ids=ids)
                             persons.append(person)

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import httpx
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from api.models import (
+from api.schemas.items import (
     Category,
     Health,
     ItemDetail,

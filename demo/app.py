@@ -19,7 +19,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 import gradio as gr  # noqa: E402
 
-from api.models import Item, Recommendation  # noqa: E402
+from api.schemas.items import Item, Recommendation  # noqa: E402
 from core.vocabulary import COLOR_FAMILIES  # noqa: E402
 from demo import render  # noqa: E402
 from demo.api_client import ApiClient, ApiError  # noqa: E402

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from api.models import Item, Outfit, OutfitsResponse, Recommendation, RecommendationsResponse
+from api.schemas.items import Item, Outfit, OutfitsResponse, Recommendation, RecommendationsResponse
 from demo.placeholders import placeholder_data_uri, placeholder_path
 
 CATEGORY_LABELS = {

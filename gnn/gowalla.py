@@ -10,7 +10,7 @@ import numpy as np
 import torch
 
 from gnn.dataset import TrainGraph
-from gnn.ranking import ranking_metrics
+from gnn.evaluation.metrics import ranking_metrics
 
 
 @dataclass

@@ -113,12 +113,6 @@ def delete_other_versions(driver: Driver, keep: str, batch_size: int = 5000) -> 
             return total
 
 
-def active_version(driver: Driver, name: str = MODEL_NAME) -> dict | None:
-    """The registry row of the active model, or None."""
-    rows = read(driver, "gnn/registry_active", name=name)
-    return rows[0] if rows and rows[0]["active"] else None
-
-
 def score_counts(driver: Driver) -> dict[str, int]:
     """SCORED edges per model version."""
     return {r["model"]: r["edges"] for r in read(driver, "gnn/count_scores")}

@@ -4,14 +4,13 @@ described pieces (`(:Item {owned_only: true})` in their cluster) and feedback ed
 
 No accounts: creating a closet returns a random id (uuid4 hex) and a secret token; only the
 token's sha256 is stored, and it is compared in constant time. The reasoning over a closet
-(wearable outfits, next piece, capsule, complete the look) lives in `graph.closet_outfits`.
+(wearable outfits, next piece, capsule, complete the look) lives in `graph.recommend`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import re
 import secrets
 import uuid
 from dataclasses import dataclass, field
@@ -26,7 +25,6 @@ from core.vocabulary import (
     COLOR_FAMILIES,
     FEEDBACK_KINDS,
     FEEDBACK_RELATIONSHIPS,
-    TOKEN_PATTERN,
     cluster_key,
 )
 from enrich.taxonomy import MID_CLASS_NAMES, mid_class_big
@@ -71,13 +69,21 @@ def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def create_closet(driver: Driver, label: str | None = None) -> tuple[str, str]:
-    """Create an empty closet; returns (person id, secret token). The token is not stored."""
+@dataclass(frozen=True)
+class NewCloset:
+    """A closet just created: its id and its secret token (shown once, never stored)."""
+
+    person: str
+    token: str
+
+
+def create_closet(driver: Driver, label: str | None = None) -> NewCloset:
+    """Create an empty closet; only the token's digest is stored."""
     person = uuid.uuid4().hex
     token = secrets.token_urlsafe(32)
     digest = token_digest(token)
     run(driver, "closet/create_person", person=person, token_sha256=digest, label=label)
-    return person, token
+    return NewCloset(person, token)
 
 
 def check_token(driver: Driver, person: str, token: str) -> None:
@@ -204,14 +210,3 @@ def list_feedback(driver: Driver, person: str) -> list[dict[str, Any]]:
     if not rows:
         raise PersonNotFound(person)
     return [{**f, "kind": KIND_OF[f["kind"]]} for f in rows[0]["feedback"]]
-
-
-def bearer_token(header: str | None) -> str | None:
-    """The token of an `Authorization: Bearer <token>` header, None when missing or malformed."""
-    if not header:
-        return None
-    scheme, _, token = header.strip().partition(" ")
-    token = token.strip()
-    if scheme.lower() != "bearer" or not re.fullmatch(TOKEN_PATTERN, token):
-        return None
-    return token

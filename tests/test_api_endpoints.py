@@ -11,8 +11,8 @@ import pytest
 from neo4j import Driver
 
 from core.settings import Settings
-from tests.api_server import client, serve_api
-from tests.spine_data import load_spine_graph
+from tests.support.api_server import client, serve_api
+from tests.support.spine_data import load_spine_graph
 
 
 @pytest.fixture(scope="module")

@@ -14,12 +14,12 @@ from neo4j import Driver
 from core.settings import Settings
 from gnn.closet_train import train_closet
 from gnn.export import export_graph
-from gnn.serving import active_model
 from gnn.writeback import write_scores
 from graph.db.schema import apply_schema
 from graph.ingest.loader import load_catalog, load_files
-from tests.api_server import serve_api
+from graph.recommend.scores import active_model
 from tests.conftest import wipe
+from tests.support.api_server import serve_api
 from tests.test_gnn_graph import FAST, STYLES, item, outfits
 
 

@@ -15,8 +15,8 @@ from neo4j import Driver
 
 from core.settings import Settings
 from graph.db.server import LocalServer
-from tests.api_server import client, serve_api
-from tests.spine_data import load_spine_graph
+from tests.support.api_server import client, serve_api
+from tests.support.spine_data import load_spine_graph
 
 
 def wait_for(check, timeout: float = 90.0, every: float = 1.0):

@@ -13,7 +13,7 @@ from neo4j import Driver
 
 from graph.db.server import LocalServer
 from graph.ingest.writer import graph_counts
-from tests.spine_data import OUTFITS, write_spine_files
+from tests.support.spine_data import OUTFITS, write_spine_files
 
 CLOSET = shutil.which("closet")
 pytestmark = pytest.mark.skipif(CLOSET is None, reason="the closet console script is not installed")

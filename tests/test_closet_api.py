@@ -12,8 +12,8 @@ from neo4j import Driver
 
 from core.settings import Settings
 from graph.db.connection import read
-from tests.api_server import client, serve_api
-from tests.closet_data import OWNED, load_closet_graph
+from tests.support.api_server import client, serve_api
+from tests.support.closet_data import OWNED, load_closet_graph
 
 
 @pytest.fixture(scope="module")

@@ -12,9 +12,9 @@ import pytest
 from neo4j import Driver
 
 from core.settings import Settings
-from tests.api_server import serve_api
-from tests.closet_data import load_closet_graph
-from tests.demo_server import run_demo
+from tests.support.api_server import serve_api
+from tests.support.closet_data import load_closet_graph
+from tests.support.demo_server import run_demo
 
 pytestmark = pytest.mark.browser
 

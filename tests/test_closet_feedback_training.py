@@ -11,14 +11,14 @@ from neo4j import Driver
 
 from gnn.closet_graph import build_closet_graph
 from gnn.export import export_graph
-from graph import closet as store
-from tests.closet_data import load_closet_graph
+from graph import wardrobe as store
+from tests.support.closet_data import load_closet_graph
 
 
 @pytest.fixture(scope="module")
 def graph(driver: Driver, tmp_path_factory: pytest.TempPathFactory) -> Driver:
     load_closet_graph(driver, Path(tmp_path_factory.mktemp("closet-feedback")))
-    person, _ = store.create_closet(driver, "feedback")
+    person = store.create_closet(driver, "feedback").person
     for item_id in ("CT1", "CB1"):
         store.own_item(driver, person, item_id)
     store.add_feedback(driver, person, "CA1", "like")  # a white t-shirt (top)

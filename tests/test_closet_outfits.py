@@ -8,9 +8,15 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
-from graph import closet as store
-from graph import closet_outfits as wear
-from tests.closet_data import OWNED, load_closet_graph
+from core.errors import ClosetInputError
+from core.vocabulary import CORE_CATEGORIES
+from graph import wardrobe as store
+from graph.recommend import explain, wearable
+from graph.recommend.capsule import best_pair_gain, capsule
+from graph.recommend.complete import complete_look
+from graph.recommend.next_piece import next_pieces
+from graph.recommend.pairs import PairBook
+from tests.support.closet_data import OWNED, load_closet_graph
 
 
 @pytest.fixture(scope="module")
@@ -20,25 +26,25 @@ def graph(driver: Driver, tmp_path_factory: pytest.TempPathFactory) -> Driver:
 
 
 def make_closet(driver: Driver, owned: list[str]) -> store.Closet:
-    person, _ = store.create_closet(driver, "test")
+    person = store.create_closet(driver, "test").person
     for item_id in owned:
         store.own_item(driver, person, item_id)
     return store.load_closet(driver, person)
 
 
-def ids(outfit: wear.WearableOutfit) -> set[str]:
+def ids(outfit: wearable.WearableOutfit) -> set[str]:
     return set(outfit.ids)
 
 
 def test_wearable_outfits_by_hand(graph: Driver) -> None:
     closet = make_closet(graph, OWNED)
-    found = wear.wearable_outfits(graph, closet)
+    found = wearable.wearable_outfits(graph, closet)
     assert sorted(sorted(o.ids) for o in found) == sorted(
         [["CB1", "CT1"], ["CB2", "CT1"], ["CB1", "CO1", "CT1"]]
     )
     # the real outfit 8000001 wears CT1 + CB1: it ranks first and says so
     assert ids(found[0]) == {"CT1", "CB1"} and found[0].real_outfits == 1
-    assert "1 real outfit" in wear.explain_outfit(found[0])
+    assert "1 real outfit" in explain.explain_outfit(found[0])
     triple = next(o for o in found if len(o.pieces) == 3)
     assert triple.real_outfits == 0 and triple.support == 1
     assert {(s.a, s.b, s.outfits) for s in triple.path} == {
@@ -50,7 +56,7 @@ def test_wearable_outfits_by_hand(graph: Driver) -> None:
 
 def test_same_cluster_items_make_the_same_look(graph: Driver) -> None:
     closet = make_closet(graph, [*OWNED, "CT2"])  # a second navy shirt
-    found = wear.wearable_outfits(graph, closet)
+    found = wearable.wearable_outfits(graph, closet)
     assert len(found) == 3
     # the look shows the navy shirt that real outfits wear with the others
     pair = next(
@@ -61,7 +67,8 @@ def test_same_cluster_items_make_the_same_look(graph: Driver) -> None:
 
 def test_marginal_gain_ranking_by_hand(graph: Driver) -> None:
     closet = make_closet(graph, OWNED)
-    now, picks = wear.next_pieces(graph, closet, per_cluster=1)
+    result = next_pieces(graph, closet, per_cluster=1)
+    now, picks = result.current_outfits, result.picks
     assert now == 3
     got = [(n.piece.id, n.gain.gain, n.gain.pairs_with) for n in picks]
     assert got == [("CA1", 3, 3), ("CD1", 2, 2), ("CC1", 2, 2), ("CE1", 1, 2)]
@@ -77,33 +84,34 @@ def test_marginal_gain_ranking_by_hand(graph: Driver) -> None:
 
 def test_gain_per_category_and_budget(graph: Driver) -> None:
     closet = make_closet(graph, OWNED)
-    _, bottoms = wear.next_pieces(graph, closet, category="bottom", per_cluster=1)
+    bottoms = next_pieces(graph, closet, category="bottom", per_cluster=1).picks
     assert [n.piece.id for n in bottoms] == ["CD1"]
-    _, cheap = wear.next_pieces(graph, closet, budget=60000, per_cluster=2)
+    cheap = next_pieces(graph, closet, budget=60000, per_cluster=2).picks
     assert all((n.piece.item["price"] or 0) <= 60000 for n in cheap)
     assert [n.piece.id for n in cheap][:3] == ["CA1", "CA2", "CC1"]
 
 
 def test_explanation_names_the_real_path(graph: Driver) -> None:
     closet = make_closet(graph, OWNED)
-    _, picks = wear.next_pieces(graph, closet, per_cluster=1)
+    picks = next_pieces(graph, closet, per_cluster=1).picks
     jeans = next(n for n in picks if n.piece.id == "CD1")
     assert {(p.id, c) for p, c in jeans.partners} == {("CT1", 2), ("CO1", 2)}
     assert jeans.worn_with == {"CT1": 1, "CO1": 1}  # outfits 8000012 and 8000014
-    text = wear.explain_next_piece(jeans)
+    text = explain.explain_next_piece(jeans)
     assert "navy shirt (2 outfits)" in text and "black coat (2 outfits)" in text
     assert "unlocks 2 new outfits" in text and "real outfit" in text
 
 
 def test_model_free_weight_is_one(graph: Driver) -> None:
     closet = make_closet(graph, OWNED)
-    _, picks = wear.next_pieces(graph, closet, per_cluster=1, model=None)
+    picks = next_pieces(graph, closet, per_cluster=1, model=None).picks
     assert all(n.weight == 1.0 and n.score == n.gain.gain for n in picks)
 
 
 def test_capsule_greedy_by_hand(graph: Driver) -> None:
     closet = make_closet(graph, OWNED)
-    start, steps = wear.capsule(graph, closet, k=2)
+    result = capsule(graph, closet, k=2)
+    start, steps = result.start_outfits, result.steps
     assert start == 3
     # step 1: t-shirt|white (+3); step 2: a second white t-shirt adds nothing (same look), so
     # jeans|blue (+2: {CT1, CD1}, {CT1, CD1, CO1})
@@ -111,14 +119,15 @@ def test_capsule_greedy_by_hand(graph: Driver) -> None:
         ("CA1", 3, 6),
         ("CD1", 2, 8),
     ]
-    book = wear.PairBook(graph)
-    pieces = wear.core_pieces(closet)
-    assert wear.best_pair_gain(pieces, book, wear.CORE) == 5  # greedy reached the optimum
+    book = PairBook(graph)
+    pieces = wearable.core_pieces(closet)
+    assert best_pair_gain(pieces, book, CORE_CATEGORIES) == 5  # greedy reached the optimum
 
 
 def test_complete_the_look_composes_what_no_real_outfit_holds(graph: Driver) -> None:
     closet = make_closet(graph, ["CT1", "CB1"])
-    filled, looks, note = wear.complete_look(graph, closet, ["CT1", "CB1"], ["outer"])
+    result = complete_look(graph, closet, ["CT1", "CB1"], ["outer"])
+    filled, looks, note = result.filled, result.looks, result.note
     assert filled == ["outer"] and note is None
     look = looks[0]
     got = {lp.piece.id: lp.role for lp in look.pieces}
@@ -126,15 +135,16 @@ def test_complete_the_look_composes_what_no_real_outfit_holds(graph: Driver) -> 
     assert look.real_outfits == 0 and look.support == 1
     coat = next(lp for lp in look.pieces if lp.role == "catalog")
     assert {(s.a, s.outfits) for s in coat.path} == {("shirt|navy", 2), ("slacks|beige", 1)}
-    assert wear.explain_look_piece(coat) == (
+    assert explain.explain_look_piece(coat) == (
         "black coat is worn with navy shirt in 2 outfits and with beige slacks in 1 outfit"
     )
-    assert "no real outfit" in wear.explain_look(look)
+    assert "no real outfit" in explain.explain_look(look)
 
 
 def test_complete_the_look_several_categories_and_closet_first(graph: Driver) -> None:
     closet = make_closet(graph, OWNED)
-    filled, looks, _ = wear.complete_look(graph, closet, ["CT1", "CB1"], ["outer", "shoes"])
+    result = complete_look(graph, closet, ["CT1", "CB1"], ["outer", "shoes"])
+    filled, looks = result.filled, result.looks
     assert filled == ["outer", "shoes"]
     got = {lp.piece.id: lp.role for lp in looks[0].pieces}
     assert got == {"CT1": "given", "CB1": "given", "CO1": "closet", "CW1": "catalog"}
@@ -144,7 +154,8 @@ def test_complete_the_look_several_categories_and_closet_first(graph: Driver) ->
 
 def test_complete_the_look_default_fills_missing_bottom(graph: Driver) -> None:
     closet = make_closet(graph, ["CT1"])
-    filled, looks, _ = wear.complete_look(graph, closet, ["CT1"], limit=3)
+    result = complete_look(graph, closet, ["CT1"], limit=3)
+    filled, looks = result.filled, result.looks
     assert filled == ["bottom"]
     clusters = [
         next(lp.piece.cluster for lp in look.pieces if lp.role != "given") for look in looks
@@ -154,12 +165,13 @@ def test_complete_the_look_default_fills_missing_bottom(graph: Driver) -> None:
 
 def test_complete_the_look_rejects_what_cannot_be_worn(graph: Driver) -> None:
     closet = make_closet(graph, ["CB2", "CO1", "CT1"])
-    _, looks, note = wear.complete_look(graph, closet, ["CB2", "CO1"])
+    result = complete_look(graph, closet, ["CB2", "CO1"])
+    looks, note = result.looks, result.note
     assert looks == [] and note and "not worn together" in note
-    with pytest.raises(store.ClosetInputError):
-        wear.complete_look(graph, closet, ["CA1"])  # not owned
-    with pytest.raises(store.ClosetInputError):
-        wear.complete_look(graph, closet, ["CT1"], ["top"])  # already given
+    with pytest.raises(ClosetInputError):
+        complete_look(graph, closet, ["CA1"])  # not owned
+    with pytest.raises(ClosetInputError):
+        complete_look(graph, closet, ["CT1"], ["top"])  # already given
 
 
 def test_dismissed_items_never_reappear(graph: Driver) -> None:
@@ -168,12 +180,12 @@ def test_dismissed_items_never_reappear(graph: Driver) -> None:
     store.add_feedback(graph, closet.person, "CA1", "dismiss")
     closet = store.load_closet(graph, closet.person)
     assert set(closet.dismissed) == {"CO2", "CA1"}
-    _, picks = wear.next_pieces(graph, closet, per_cluster=5, limit=50)
+    picks = next_pieces(graph, closet, per_cluster=5, limit=50).picks
     assert not {"CO2", "CA1"} & {n.piece.id for n in picks}
     assert "CA2" in {n.piece.id for n in picks}  # the other white t-shirt still shows
-    _, steps = wear.capsule(graph, closet, k=5)
+    steps = capsule(graph, closet, k=5).steps
     assert not {"CO2", "CA1"} & {s.pick.piece.id for s in steps}
-    _, looks, _ = wear.complete_look(graph, closet, ["CT1", "CB1"], ["outer"])
+    looks = complete_look(graph, closet, ["CT1", "CB1"], ["outer"]).looks
     assert [lp.piece.id for lp in looks[0].pieces if lp.role == "catalog"] == ["CO1"]
     # a like withdraws the dismissal
     store.add_feedback(graph, closet.person, "CA1", "like")
@@ -190,9 +202,9 @@ def test_model_scores_weight_the_gain(graph: Driver) -> None:
     rows += [{"cluster": c, "item": "CD1", "score": -3.0, "rank": 2} for c in owned]
     run(graph, "gnn/write_scores", model="closet-test-v1", rows=rows)
     closet = make_closet(graph, OWNED)
-    _, picks = wear.next_pieces(graph, closet, per_cluster=1, model="closet-test-v1")
+    picks = next_pieces(graph, closet, per_cluster=1, model="closet-test-v1").picks
     got = [(n.piece.id, round(n.score, 3)) for n in picks]
     assert got == [("CC1", 1.953), ("CA1", 1.5), ("CD1", 1.047), ("CE1", 0.5)]
     assert picks[0].model_score == 3.0 and picks[1].model_score is None
-    _, plain = wear.next_pieces(graph, closet, per_cluster=1)  # no model: the gain alone
+    plain = next_pieces(graph, closet, per_cluster=1).picks  # no model: the gain alone
     assert [n.piece.id for n in plain] == ["CA1", "CD1", "CC1", "CE1"]

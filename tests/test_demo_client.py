@@ -7,7 +7,7 @@ import pytest
 from core.settings import Settings
 from demo.api_client import ApiClient, ApiError, ApiUnavailable
 from graph.db.server import free_port
-from tests.api_server import serve_api
+from tests.support.api_server import serve_api
 
 
 def test_unreachable_api_says_where_and_what_to_run() -> None:

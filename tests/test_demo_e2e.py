@@ -25,8 +25,8 @@ from closet.sample.generate import SAMPLE_PATH
 from core.settings import Settings
 from graph.db.server import free_port
 from graph.ingest.loader import load_files
-from tests.api_server import serve_api
-from tests.demo_server import run_demo
+from tests.support.api_server import serve_api
+from tests.support.demo_server import run_demo
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from api.models import Item, OutfitsResponse
+from api.schemas.items import Item, OutfitsResponse
 from core.vocabulary import COLOR_FAMILIES
 from demo import placeholders, render
 from enrich.colors import family_rgb

@@ -15,9 +15,9 @@ from gnn.evaluation.models import PopularityModel
 from gnn.evaluation.protocol import exported, make_split
 from gnn.evaluation.runner import EvalInputError, answer_retrieval, read_lines, write_lines
 from gnn.evaluation.scorer import distinct_clusters, fitb_accuracy, retrieval_metrics
-from gnn.serving import active_model
 from graph.ingest.loader import load_files
 from graph.ingest.writer import graph_counts
+from graph.recommend.scores import active_model
 from tests.test_gnn_graph import outfits
 
 runner = CliRunner()

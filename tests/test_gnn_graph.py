@@ -16,11 +16,12 @@ from neo4j import Driver
 from gnn.closet_graph import VARIANTS, build_closet_graph
 from gnn.closet_train import CLOSET_DEFAULTS, fitb_metrics, fitb_questions, train_closet
 from gnn.export import export_graph
-from gnn.serving import active_model, model_scores, recommend_lightgcn, rerank_hybrid
 from gnn.writeback import score_counts, write_scores
 from graph.db.connection import run_batches
 from graph.db.schema import apply_schema
 from graph.ingest.loader import load_catalog, load_files
+from graph.recommend.ranking import Recommendation, rerank
+from graph.recommend.scores import active_model, item_scores, top_scored
 from tests.conftest import wipe
 
 # Two styles; each has its own tops, bottoms and outers (explicit mid class and colour).
@@ -162,7 +163,7 @@ def test_write_back_versions_switch_atomically(loaded: Driver, trained) -> None:
     assert active_model(loaded) == report.model and report.previous is None
     assert score_counts(loaded) == {report.model: report.edges}
     shirt = next(i.id for i in export.items if i.name == "Navy Oxford Shirt 00")
-    recs = recommend_lightgcn(loaded, shirt, per_category=2)
+    recs = top_scored(loaded, shirt, per_category=2)
     assert set(recs) == {"bottom", "outer"}  # never the item's own category
     for rows in recs.values():
         assert len(rows) <= 2
@@ -177,7 +178,7 @@ def test_write_back_versions_switch_atomically(loaded: Driver, trained) -> None:
         model="lightgcn-crashed",
     )
     assert active_model(loaded) == report.model
-    assert recommend_lightgcn(loaded, shirt, per_category=2) == recs
+    assert top_scored(loaded, shirt, per_category=2) == recs
 
     second = write_scores(loaded, first.scorer, top_k=3, progress=False)
     assert second.previous == report.model and active_model(loaded) == second.model
@@ -191,10 +192,14 @@ def test_hybrid_rerank_orders_rule_candidates_by_score(loaded: Driver, trained) 
     write_scores(loaded, result.scorer, top_k=50, progress=False)
     shirt = next(i.id for i in export.items if i.name == "Navy Oxford Shirt 00")
     bottoms = [i.id for i in export.items if i.category == "bottom"]
-    candidates = [{"id": b} for b in bottoms] + [{"id": "not-an-item"}]
-    scores = model_scores(loaded, shirt, [c["id"] for c in candidates])
-    ranked = rerank_hybrid(candidates, scores)
-    got = [r["score"] for r in ranked if r["score"] is not None]
+    candidates = [
+        Recommendation({"id": b}, 0.0, 1, "cluster", None, "rule")
+        for b in [*bottoms, "not-an-item"]
+    ]
+    scores = item_scores(loaded, shirt, [c.item["id"] for c in candidates])
+    ranked = rerank({"bottom": candidates}, scores)["bottom"]
+    got = [r.score for r in ranked if r.probability is not None]
     assert got == sorted(got, reverse=True) and len(got) == len(bottoms)
-    assert ranked[-1]["id"] == "not-an-item" and ranked[-1]["probability"] is None
-    assert np.isclose(ranked[0]["probability"], 1 / (1 + np.exp(-ranked[0]["score"])))
+    assert ranked[-1].item["id"] == "not-an-item" and ranked[-1].probability is None
+    assert np.isclose(ranked[0].probability, 1 / (1 + np.exp(-ranked[0].score)))
+    assert ranked[0].explanation.startswith("rule; LightGCN ")

@@ -12,9 +12,9 @@ import torch
 from torch_geometric.nn.models import LightGCN
 
 from gnn.dataset import TrainGraph
+from gnn.evaluation.metrics import ranking_metrics
 from gnn.gowalla import evaluator, load_split, read_interactions, train_graph, write_interactions
 from gnn.propagation import use_symmetric_propagation
-from gnn.ranking import ranking_metrics
 from gnn.sampling import NegativeSampler
 from gnn.train import TrainConfig, pick_device, train_lightgcn
 

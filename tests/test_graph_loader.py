@@ -13,7 +13,7 @@ from neo4j import Driver
 from core.errors import InputError
 from graph.ingest.loader import load_catalog, load_files, read_records
 from graph.ingest.writer import graph_counts
-from tests.spine_data import ITEMS, OUTFITS, item_record, outfit_records, write_spine_files
+from tests.support.spine_data import ITEMS, OUTFITS, item_record, outfit_records, write_spine_files
 
 
 def write_json(path: Path, data: Any) -> Path:

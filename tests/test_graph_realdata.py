@@ -12,7 +12,8 @@ from neo4j import Driver
 from graph.db.connection import run
 from graph.db.schema import apply_schema
 from graph.ingest.loader import load_files
-from graph.recommend import outfits_with, recommend_for_item
+from graph.recommend.outfits import outfits_with
+from graph.recommend.rule import recommend_for_item
 
 pytestmark = [pytest.mark.realdata, pytest.mark.slow]
 
@@ -56,5 +57,6 @@ def test_real_snap_data_loads_and_recommends(shared_data: Path, driver: Driver) 
         assert all(c.item["category"] == category for c in candidates)
         strengths = [c.strength for c in candidates]
         assert strengths == sorted(strengths, reverse=True) and strengths[0] >= 1
-    match, rows = outfits_with(driver, "5072529", "5025673")
+    matched = outfits_with(driver, "5072529", "5025673")
+    match, rows = matched.match, matched.outfits
     assert match == "items" and "1382633382875558464" in {r["outfit"]["id"] for r in rows}

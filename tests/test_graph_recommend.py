@@ -8,15 +8,11 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
+from core.errors import ItemNotFound
 from graph.db.connection import read
-from graph.recommend import (
-    Candidate,
-    ItemNotFound,
-    outfits_with,
-    recommend_for_closet,
-    recommend_for_item,
-)
-from tests.spine_data import OUTFITS, load_spine_graph
+from graph.recommend.outfits import OutfitMatch, outfits_with
+from graph.recommend.rule import Candidate, recommend_for_closet, recommend_for_item
+from tests.support.spine_data import OUTFITS, load_spine_graph
 
 
 @pytest.fixture(scope="module")
@@ -159,26 +155,28 @@ def test_closet_never_recommends_owned_or_excluded(spine: Driver) -> None:
 
 
 def test_outfits_with_both_items(spine: Driver) -> None:
-    match, rows = outfits_with(spine, "S1", "B1")
+    matched = outfits_with(spine, "S1", "B1")
+    match, rows = matched.match, matched.outfits
     assert match == "items"
     assert [r["outfit"]["id"] for r in rows] == ["9000001", "9000005"]
     # items in position order, all of them (not only the two asked for)
     assert [i["id"] for i in rows[0]["items"]] == OUTFITS["9000001"]
     assert [i["id"] for i in rows[1]["items"]] == OUTFITS["9000005"]
-    _, limited = outfits_with(spine, "S1", "B1", limit=1)
+    limited = outfits_with(spine, "S1", "B1", limit=1).outfits
     assert [r["outfit"]["id"] for r in limited] == ["9000001"]
 
 
 def test_outfits_fall_back_to_clusters(spine: Driver) -> None:
     # no outfit holds S2 and W1; O1 and O2 hold a navy shirt with white sneakers
-    match, rows = outfits_with(spine, "S2", "W1")
+    matched = outfits_with(spine, "S2", "W1")
+    match, rows = matched.match, matched.outfits
     assert match == "clusters"
     assert [r["outfit"]["id"] for r in rows] == ["9000001", "9000002"]
 
 
 def test_outfits_none(spine: Driver) -> None:
     # no outfit holds a white shirt with white sneakers
-    assert outfits_with(spine, "T1", "W1") == ("none", [])
+    assert outfits_with(spine, "T1", "W1") == OutfitMatch("none", [])
 
 
 def test_source_clusters_per_level(spine: Driver) -> None:

@@ -16,7 +16,8 @@ from core.records import SnapOutfit
 from core.vocabulary import BIG_CATEGORIES
 from graph.db.connection import read
 from graph.ingest.normalize import normalize_outfit
-from graph.recommend import outfits_with, recommend_for_item
+from graph.recommend.outfits import outfits_with
+from graph.recommend.rule import recommend_for_item
 
 
 def _records() -> list[dict]:
@@ -95,7 +96,8 @@ def test_sample_loads_without_rejects_and_every_category_gets_recommendations(
             assert candidates and all(c.strength >= 1 for c in candidates)
         # and a recommendation leads to real outfits (same items, or same clusters)
         first = next(iter(recs.per_category.values()))[0]
-        match, rows = outfits_with(clean_graph, ids[0], first.item["id"])
+        matched = outfits_with(clean_graph, ids[0], first.item["id"])
+        match, rows = matched.match, matched.outfits
         assert match in ("items", "clusters") and rows
 
     # items across the popularity range get recommendations in at least three other categories

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from fastapi import APIRouter
 
-from fastapi import APIRouter, Depends
-from neo4j import Driver
-
-from api.deps import get_driver
-from api.models import Health
+from api.deps import DriverDep
+from api.schemas.items import Health
 from graph.db.connection import read
 
 router = APIRouter(tags=["health"])
 
 
 @router.get("/health", response_model=Health, responses={503: {"description": "Neo4j down"}})
-def health(driver: Annotated[Driver, Depends(get_driver)]) -> Health:
+def health(driver: DriverDep) -> Health:
     """200 when Neo4j answers a query (with the number of items), 503 otherwise."""
     counts = read(driver, "explore/graph_counts")[0]
     return Health(status="ok", neo4j="ok", items=int(counts["Item"]))

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
-from neo4j import Driver
+from fastapi import APIRouter, Path, Query
 
-from api.convert import to_item
-from api.deps import get_driver
+from api.convert import to_item, to_recommendations
+from api.deps import DriverDep
 from api.lucene import to_lucene
-from api.models import (
+from api.schemas.items import (
     Category,
     ClosetRequest,
     ItemDetail,
@@ -18,13 +17,12 @@ from api.models import (
     SearchHit,
     SearchResponse,
 )
-from api.ranking import rank_closet, rank_item
+from core.errors import ItemNotFound
 from core.vocabulary import BIG_CATEGORIES, ID_PATTERN, BigCategory, ModelName
 from graph.db.connection import read
-from graph.recommend import ItemNotFound
+from graph.recommend.ranking import rank_closet, rank_item
 
 router = APIRouter(tags=["items"])
-DriverDep = Annotated[Driver, Depends(get_driver)]
 PathId = Annotated[str, Path(pattern=ID_PATTERN, description="Item id")]
 
 
@@ -74,13 +72,13 @@ def item_recommendations(
     exclude: Annotated[list[str], Query(max_length=200)] = [],  # noqa: B006
 ) -> RecommendationsResponse:
     """The best items of every other big category to wear with this one."""
-    return rank_item(driver, item_id, per_category, model, exclude)
+    return to_recommendations(rank_item(driver, item_id, per_category, model, exclude))
 
 
 @router.post("/closet/recommendations", response_model=RecommendationsResponse)
 def closet_recommendations(driver: DriverDep, body: ClosetRequest) -> RecommendationsResponse:
     """Candidates for several owned items, scored by how many of them each pairs with."""
-    return rank_closet(driver, body.items, body.per_category, body.model)
+    return to_recommendations(rank_closet(driver, body.items, body.per_category, body.model))
 
 
 @router.get("/categories", response_model=list[Category])

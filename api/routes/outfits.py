@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
-from neo4j import Driver
+from fastapi import APIRouter, Query
 
 from api.convert import to_item
-from api.deps import get_driver
-from api.models import Outfit, OutfitsResponse
+from api.deps import DriverDep
+from api.schemas.items import Outfit, OutfitsResponse
+from core.errors import ItemNotFound
 from core.vocabulary import ID_PATTERN
 from graph.db.connection import read
-from graph.recommend import ItemNotFound, outfits_with
+from graph.recommend.outfits import outfits_with
 
 router = APIRouter(tags=["outfits"])
 ItemParam = Annotated[str, Query(pattern=ID_PATTERN)]
@@ -20,7 +20,7 @@ ItemParam = Annotated[str, Query(pattern=ID_PATTERN)]
 
 @router.get("/outfits", response_model=OutfitsResponse)
 def outfits(
-    driver: Annotated[Driver, Depends(get_driver)],
+    driver: DriverDep,
     owned: ItemParam,
     picked: ItemParam,
     limit: Annotated[int, Query(ge=1, le=50)] = 12,
@@ -29,12 +29,14 @@ def outfits(
     for item_id in (owned, picked):
         if not read(driver, "items/by_id", item_id=item_id):
             raise ItemNotFound(item_id)
-    match, rows = outfits_with(driver, owned, picked, limit)
+    matched = outfits_with(driver, owned, picked, limit)
     found = [
         Outfit(
             **{k: v for k, v in r["outfit"].items() if k in Outfit.model_fields and k != "items"},
             items=[to_item(i) for i in r["items"]],
         )
-        for r in rows
+        for r in matched.outfits
     ]
-    return OutfitsResponse(owned=owned, picked=picked, match=match, count=len(found), outfits=found)
+    return OutfitsResponse(
+        owned=owned, picked=picked, match=matched.match, count=len(found), outfits=found
+    )

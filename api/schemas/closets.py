@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
-from api.models import Item
+from api.schemas.items import Item
 from core.vocabulary import ID_PATTERN, BigCategory, FeedbackKind
 
 ITEM_ID = ID_PATTERN

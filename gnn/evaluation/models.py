@@ -76,7 +76,8 @@ class RuleModel:
         self._cache: dict[tuple[str, str], dict[str, int]] = {}
 
     def ranks(self, item_id: str, category: str) -> dict[str, int]:
-        from graph.recommend import ItemNotFound, recommend_for_item
+        from core.errors import ItemNotFound
+        from graph.recommend.rule import recommend_for_item
 
         key = (item_id, category)
         if key not in self._cache:

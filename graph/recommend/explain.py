@@ -1,10 +1,17 @@
-"""Short, human explanations of recommendations, drawn from the graph path that produced them."""
+"""Short, human explanations of recommendations, drawn from the graph path that produced them:
+rule candidates, model scores, wearable outfits, next pieces and completed looks."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.vocabulary import cluster_key, cluster_label
+
+if TYPE_CHECKING:
+    from graph.recommend.complete import Look, LookPiece
+    from graph.recommend.next_piece import NextPiece
+    from graph.recommend.rule import Candidate
+    from graph.recommend.wearable import WearableOutfit
 
 BASIS_TEXT = {
     "cluster": "its own cluster",
@@ -18,16 +25,85 @@ def plural(label: str) -> str:
     return label if label.endswith("s") else f"{label}s"
 
 
-def explain_rule(owned: dict[str, Any] | None, cand: Any) -> str:
-    """Why a rule-based candidate was chosen (single owned item or a closet)."""
-    outfits = f"{cand.strength} outfit{'s' if cand.strength != 1 else ''}"
+def count(n: int, word: str) -> str:
+    """'1 outfit', '2 outfits'."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def yours(n: int) -> str:
+    """'1 of your piece', '2 of your pieces' (as the explanations word it)."""
+    return f"{n} of your piece{'s' if n != 1 else ''}"
+
+
+def label(key: str | None) -> str:
+    """A cluster as words, singular: 'shirt|navy' → 'navy shirt'."""
+    return cluster_label(key, none="unclustered item")
+
+
+def explain_rule(owned: dict[str, Any] | None, cand: Candidate) -> str:
+    """Why a rule-based candidate was chosen (single owned item, or a closet when None)."""
+    outfits = count(cand.strength, "outfit")
     target = cluster_label(cand.cluster)
     if owned is None:
-        pieces = f"{cand.pairs_with} of your piece{'s' if cand.pairs_with != 1 else ''}"
-        return f"{plural(target)} pair with {pieces} ({outfits} in all)"
+        return f"{plural(target)} pair with {yours(cand.pairs_with)} ({outfits} in all)"
     if cand.basis == "cluster":
-        source = cluster_label(
-            owned.get("cluster") or cluster_key(owned.get("mid_class"), owned.get("color"))
-        )
-        return f"{plural(target)} are worn with {plural(source)} in {outfits}"
+        own = owned.get("cluster") or cluster_key(owned.get("mid_class"), owned.get("color"))
+        return f"{plural(target)} are worn with {plural(cluster_label(own))} in {outfits}"
     return f"{plural(target)} are worn with {BASIS_TEXT[cand.basis]} in {outfits}"
+
+
+def explain_model(row: dict[str, Any], owned_cluster: str | None) -> str:
+    """Why the model recommends an item: its probability with the owned item's cluster."""
+    return (
+        f"LightGCN ({row['model']}) gives it {float(row['probability']):.0%} "
+        f"with {cluster_label(owned_cluster)}s"
+    )
+
+
+def explain_outfit(outfit: WearableOutfit) -> str:
+    """Why an outfit is wearable: real outfits wearing it, else its pairwise path."""
+    if outfit.real_outfits:
+        return f"worn exactly like this in {count(outfit.real_outfits, 'real outfit')}"
+    links = "; ".join(
+        f"{label(s.a)} with {label(s.b)} in {count(s.outfits, 'outfit')}" for s in outfit.path
+    )
+    return f"no real outfit has these pieces, but each pair is worn together: {links}"
+
+
+def explain_next_piece(n: NextPiece) -> str:
+    """Why this piece: its cluster pairs with k owned pieces and unlocks m outfits."""
+    target = label(n.piece.cluster)
+    if n.worn_with:
+        first = max(n.worn_with.items(), key=lambda kv: kv[1])
+        partner = next((p for p, _ in n.partners if p.id == first[0]), None)
+        name = partner.item.get("name") if partner else first[0]
+        head = f"worn with your {name} in {count(first[1], 'real outfit')}; "
+    else:
+        head = ""
+    pairs = ", ".join(f"{label(p.cluster)} ({count(c, 'outfit')})" for p, c in n.partners[:3])
+    mine = yours(n.gain.pairs_with)
+    if n.gain.gain == 0:
+        return f"{head}its cluster ({target}) pairs with {mine} ({pairs}), no outfit yet"
+    return (
+        f"{head}its cluster ({target}) pairs with {mine} — {pairs} — "
+        f"and unlocks {count(n.gain.gain, 'new outfit')}"
+    )
+
+
+def explain_look_piece(lp: LookPiece) -> str:
+    """Why a filled piece: the outfits its cluster shares with each other piece of the look."""
+    if lp.role == "given":
+        return "your pick"
+    links = " and ".join(f"with {label(s.a)} in {count(s.outfits, 'outfit')}" for s in lp.path)
+    where = "from your closet; " if lp.role == "closet" else ""
+    return f"{where}{label(lp.piece.cluster)} is worn {links}"
+
+
+def explain_look(look: Look) -> str:
+    """Why a look holds together: real outfits, or composed from co-occurrence."""
+    if look.real_outfits:
+        return f"worn exactly like this in {count(look.real_outfits, 'real outfit')}"
+    return (
+        "no real outfit holds this combination; composed from cluster co-occurrence "
+        f"(weakest pair: {count(look.support, 'outfit')})"
+    )

@@ -1,71 +1,99 @@
-"""Which model ranks a request: rule (Cypher), lightgcn (written scores) or hybrid.
+"""The one choice of model, and the ranking it produces: rule (Cypher), lightgcn (the written
+scores) or hybrid (rule candidates ordered by the model's scores).
 
 The rule-based model always works. `lightgcn` and `hybrid` need a trained model whose scores
-were written into the graph (`closet train`); without one the response falls back to `rule`
-and says so. The default once a model exists is `hybrid` (rule candidates ordered by the model
-score, as the original service); CLOSET_DEFAULT_MODEL=lightgcn|rule changes it.
+were written into the graph (`closet train`); without one the answer falls back to `rule` and
+says so. The default once a model exists is `hybrid` (as the original service);
+CLOSET_DEFAULT_MODEL=lightgcn|rule changes it. The closet routes rank by outfit gain and only
+weight by the model (`closet_model`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from neo4j import Driver
 
-from api.convert import to_categories, to_item
-from api.explain import cluster_label
-from api.models import CategoryRecommendations, Recommendation, RecommendationsResponse
+from core.errors import ItemNotFound
 from core.settings import default_model
+from core.vocabulary import cluster_key
 from graph.db.connection import read
-from graph.recommend import ItemNotFound, recommend_for_closet, recommend_for_item
+from graph.recommend.explain import explain_model, explain_rule
+from graph.recommend.rule import Recommendations, recommend_for_closet, recommend_for_item
+from graph.recommend.scores import ModelScore, active_model, closet_scores, item_scores, top_scored
 
 NO_MODEL_NOTE = "no trained model in the graph yet (run `closet train`): ranked by the rule model"
 NO_SCORES_NOTE = "the model has no scores for this item's cluster: ranked by the rule model"
 
 
-def _serving() -> Any | None:
-    try:
-        from gnn import serving
-    except ImportError:  # the gnn extra (torch) is not installed: rule only
-        return None
-    return serving
+@dataclass(frozen=True)
+class ModelChoice:
+    """The model that ranks a request, its version (None for rule) and a note for the reader."""
+
+    model: str
+    version: str | None = None
+    note: str | None = None
 
 
-def choose_model(driver: Driver, requested: str | None) -> tuple[str, str | None, str | None]:
-    """(model used, model version, note) for a requested model name (None = default)."""
-    serving = _serving()
-    version = serving.active_model(driver) if serving is not None else None
+@dataclass
+class Recommendation:
+    """A ranked item: its score (model score, else rule strength), probability when a model
+    scored it, the rule's evidence and the explanation."""
+
+    item: dict[str, Any]
+    score: float
+    strength: int
+    basis: str
+    cluster: str | None
+    explanation: str
+    probability: float | None = None
+    pairs_with: int = 1
+    partners: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Ranking:
+    """Recommendations per big category (in order) for one item or several owned items."""
+
+    choice: ModelChoice
+    categories: dict[str, list[Recommendation]]
+    item: dict[str, Any] | None = None
+    owned: list[str] | None = None
+
+
+def choose_model(driver: Driver, requested: str | None) -> ModelChoice:
+    """The model for a requested name (None = the default), given what is trained."""
     if requested == "rule":
-        return "rule", None, None
+        return ModelChoice("rule")
+    version = active_model(driver)
     if version is None:
-        return "rule", None, NO_MODEL_NOTE if requested else None
-    return requested or default_model(), version, None
+        return ModelChoice("rule", None, NO_MODEL_NOTE if requested else None)
+    return ModelChoice(requested or default_model(), version)
+
+
+def closet_model(driver: Driver, requested: str | None) -> str | None:
+    """The model version that weights the closet's gains (None: rule, unweighted)."""
+    return None if requested == "rule" else active_model(driver)
 
 
 def rank_item(
     driver: Driver, item_id: str, per_category: int, requested: str | None, exclude: list[str]
-) -> RecommendationsResponse:
+) -> Ranking:
     """Recommendations for one item with the chosen model."""
-    model, version, note = choose_model(driver, requested)
-    if model == "lightgcn":
-        response = _lightgcn_item(driver, item_id, per_category, exclude, version)
-        if response is not None:
-            return response
-        model, note = "rule", NO_SCORES_NOTE
+    choice = choose_model(driver, requested)
+    if choice.model == "lightgcn":
+        ranked = _lightgcn_item(driver, item_id, per_category, exclude, choice)
+        if ranked is not None:
+            return ranked
+        choice = ModelChoice("rule", None, NO_SCORES_NOTE)
     recs = recommend_for_item(driver, item_id, per_category, exclude)
-    categories = to_categories(recs)
-    if model == "hybrid":
-        serving = _serving()
-        ids = [r.item.id for group in categories for r in group.items]
-        scores = serving.model_scores(driver, item_id, ids) if serving else {}
-        categories = _rerank(categories, scores)
-    return RecommendationsResponse(
-        item=to_item(recs.item),
-        model=model,
-        model_version=version if model != "rule" else None,
-        note=note,
-        categories=categories,
-    )
+    categories = _rule_categories(recs)
+    if choice.model == "hybrid":
+        categories = rerank(categories, item_scores(driver, item_id, _ids(categories)))
+    else:
+        choice = replace(choice, version=None)
+    return Ranking(choice, categories, item=recs.item)
 
 
 def rank_closet(
@@ -74,81 +102,95 @@ def rank_closet(
     per_category: int,
     requested: str | None,
     exclude: list[str] | None = None,
-) -> RecommendationsResponse:
+) -> Ranking:
     """Recommendations for several owned items: rule candidates, model-ordered unless `rule`."""
-    model, version, note = choose_model(driver, requested)
+    choice = choose_model(driver, requested)
     recs = recommend_for_closet(driver, owned, per_category, exclude)
-    categories = to_categories(recs)
-    if model != "rule":
-        serving = _serving()
-        ids = [r.item.id for group in categories for r in group.items]
-        scores = serving.closet_scores(driver, owned, ids) if serving else {}
-        categories = _rerank(categories, scores)
-        model = "hybrid"  # the closet ranks rule candidates; the model orders them
-    return RecommendationsResponse(
-        owned=owned,
-        model=model,
-        model_version=version if model != "rule" else None,
-        note=note,
-        categories=categories,
-    )
+    categories = _rule_categories(recs)
+    if choice.model != "rule":
+        categories = rerank(categories, closet_scores(driver, owned, _ids(categories)))
+        choice = replace(choice, model="hybrid")  # the closet ranks rule candidates
+    return Ranking(choice, categories, owned=owned)
 
 
-def _rerank(
-    categories: list[CategoryRecommendations], scores: dict[str, dict[str, Any]]
-) -> list[CategoryRecommendations]:
+def rerank(
+    categories: dict[str, list[Recommendation]], scores: dict[str, ModelScore]
+) -> dict[str, list[Recommendation]]:
     """Order each category's rule candidates by model score (unscored ones keep rule order,
     after the scored ones) and add the model's probability to score and explanation."""
-    out = []
-    for group in categories:
+    out: dict[str, list[Recommendation]] = {}
+    for category, recs in categories.items():
         ranked = []
-        for order, rec in enumerate(group.items):
-            found = scores.get(rec.item.id)
+        for order, rec in enumerate(recs):
+            found = scores.get(str(rec.item["id"]))
             if found:
-                rec = rec.model_copy(
-                    update={
-                        "score": float(found["score"]),
-                        "probability": float(found["probability"]),
-                        "explanation": f"{rec.explanation}; LightGCN {found['probability']:.0%}",
-                    }
+                rec = replace(
+                    rec,
+                    score=found.score,
+                    probability=found.probability,
+                    explanation=f"{rec.explanation}; LightGCN {found.probability:.0%}",
                 )
             ranked.append((0 if found else 1, -(rec.score if found else 0.0), order, rec))
         ranked.sort(key=lambda entry: entry[:3])
-        out.append(CategoryRecommendations(category=group.category, items=[r[3] for r in ranked]))
+        out[category] = [entry[3] for entry in ranked]
     return out
 
 
+def _ids(categories: dict[str, list[Recommendation]]) -> list[str]:
+    return [str(r.item["id"]) for recs in categories.values() for r in recs]
+
+
+def _cluster(item: dict[str, Any]) -> str | None:
+    return item.get("cluster") or cluster_key(item.get("mid_class"), item.get("color"))
+
+
+def _rule_categories(recs: Recommendations) -> dict[str, list[Recommendation]]:
+    """Rule-based candidates as ranked recommendations, with explanations."""
+    return {
+        category: [
+            Recommendation(
+                item=c.item,
+                score=float(c.strength),
+                strength=c.strength,
+                basis=c.basis,
+                cluster=c.cluster,
+                explanation=explain_rule(recs.item, c),
+                pairs_with=c.pairs_with,
+                partners=c.partners,
+            )
+            for c in candidates
+        ]
+        for category, candidates in recs.per_category.items()
+    }
+
+
 def _lightgcn_item(
-    driver: Driver, item_id: str, per_category: int, exclude: list[str], version: str | None
-) -> RecommendationsResponse | None:
+    driver: Driver, item_id: str, per_category: int, exclude: list[str], choice: ModelChoice
+) -> Ranking | None:
     """Top items per category from the written scores; None when the cluster has none."""
     rows = read(driver, "items/by_id", item_id=item_id)
     if not rows:
         raise ItemNotFound(item_id)
-    owned = to_item(rows[0]["item"])
-    serving = _serving()
-    found = serving.recommend_lightgcn(driver, item_id, per_category + len(exclude))
+    owned = rows[0]["item"]
+    found = top_scored(driver, item_id, per_category + len(exclude))
     skip = set(exclude)
-    categories = []
+    categories: dict[str, list[Recommendation]] = {}
     for category, items in sorted(found.items()):
-        rows = [{**row, "category": category} for row in items if row["id"] not in skip]
         recs = [
             Recommendation(
-                item=to_item(row),
+                item={**row, "category": category},
                 score=float(row["score"]),
-                probability=float(row["probability"]),
                 strength=0,
                 basis="model",
-                cluster=to_item(row).cluster,
-                explanation=f"LightGCN ({row['model']}) gives it {row['probability']:.0%} "
-                f"with {cluster_label(owned.cluster)}s",
+                cluster=_cluster(row),
+                explanation=explain_model(row, _cluster(owned)),
+                probability=float(row["probability"]),
             )
-            for row in rows
+            for row in items
+            if row["id"] not in skip
         ][:per_category]
         if recs:
-            categories.append(CategoryRecommendations(category=category, items=recs))
+            categories[category] = recs
     if not categories:
         return None
-    return RecommendationsResponse(
-        item=owned, model="lightgcn", model_version=version, categories=categories
-    )
+    return Ranking(choice, categories, item=owned)

@@ -13,14 +13,11 @@ from typing import Any
 
 from neo4j import Driver
 
+from core.errors import ItemNotFound
 from core.vocabulary import BIG_CATEGORIES
 from graph.db.connection import read
 
 BACKOFF_LEVELS = ("cluster", "mid_class", "color")
-
-
-class ItemNotFound(LookupError):
-    """No item with that id in the graph."""
 
 
 @dataclass
@@ -117,17 +114,3 @@ def recommend_for_closet(
             for row in rows
         },
     )
-
-
-def outfits_with(
-    driver: Driver, owned: str, picked: str, limit: int = 12
-) -> tuple[str, list[dict[str, Any]]]:
-    """Real outfits holding both items; else outfits holding both items' clusters.
-
-    Returns ("items" | "clusters" | "none", [{"outfit": {...}, "items": [...]}]).
-    """
-    rows = read(driver, "outfits/with_both_items", owned=owned, picked=picked, limit=limit)
-    if rows:
-        return "items", rows
-    rows = read(driver, "outfits/with_both_clusters", owned=owned, picked=picked, limit=limit)
-    return ("clusters", rows) if rows else ("none", [])

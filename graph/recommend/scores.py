@@ -1,27 +1,43 @@
-"""Serving helpers for the API: which model is active, LightGCN recommendations from the
-written SCORED edges, and hybrid re-ranking of rule-based candidates by the model score.
+"""Reading a trained model's scores, which `closet train` wrote into the graph as SCORED edges
+(cluster → item, per model version): which version is active, the top items of a cluster, and
+the scores of given candidates. No torch here: serving only reads the graph.
 
 Scores are raw LightGCN dot products; `probability` is their sigmoid (what the demo shows).
 """
 
 from __future__ import annotations
 
-import math
+from dataclasses import dataclass
 from typing import Any
 
 from neo4j import Driver
 
-from gnn.writeback import MODEL_NAME, active_version
+from core.vocabulary import LIGHTGCN
 from graph.db.connection import read
+
+
+@dataclass(frozen=True)
+class ModelScore:
+    """A candidate's score under the active model: raw, as a probability, and the version."""
+
+    score: float
+    probability: float
+    model: str
+
+
+def active_version(driver: Driver, name: str = LIGHTGCN) -> dict[str, Any] | None:
+    """The registry row of the active model, or None."""
+    rows = read(driver, "gnn/registry_active", name=name)
+    return rows[0] if rows and rows[0]["active"] else None
 
 
 def active_model(driver: Driver) -> str | None:
     """The active LightGCN version, or None when no model was trained (serve `rule`)."""
-    row = active_version(driver, MODEL_NAME)
+    row = active_version(driver)
     return row["active"] if row else None
 
 
-def recommend_lightgcn(
+def top_scored(
     driver: Driver, item_id: str, per_category: int = 5
 ) -> dict[str, list[dict[str, Any]]]:
     """Top items per big category from the item's cluster's SCORED edges (active model).
@@ -34,7 +50,7 @@ def recommend_lightgcn(
         "recommend/lightgcn_by_item",
         item_id=item_id,
         per_category=per_category,
-        name=MODEL_NAME,
+        name=LIGHTGCN,
     )
     out: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
@@ -42,55 +58,29 @@ def recommend_lightgcn(
     return out
 
 
-def model_scores(driver: Driver, item_id: str, candidate_ids: list[str]) -> dict[str, dict]:
-    """{candidate id: {score, probability, model}} from the item's cluster (active model)."""
+def _scores(rows: list[dict[str, Any]]) -> dict[str, ModelScore]:
+    return {
+        r["id"]: ModelScore(float(r["score"]), float(r["probability"]), r["model"]) for r in rows
+    }
+
+
+def item_scores(driver: Driver, item_id: str, candidate_ids: list[str]) -> dict[str, ModelScore]:
+    """{candidate id: score} from the item's cluster (active model)."""
     rows = read(
-        driver,
-        "recommend/hybrid_scores",
-        item_id=item_id,
-        ids=list(candidate_ids),
-        name=MODEL_NAME,
+        driver, "recommend/hybrid_scores", item_id=item_id, ids=list(candidate_ids), name=LIGHTGCN
     )
-    return {r["id"]: {k: r[k] for k in ("score", "probability", "model")} for r in rows}
+    return _scores(rows)
 
 
-def closet_scores(driver: Driver, owned_ids: list[str], candidate_ids: list[str]) -> dict:
-    """Like `model_scores`, from a whole closet: mean over the owned items' clusters."""
+def closet_scores(
+    driver: Driver, owned_ids: list[str], candidate_ids: list[str]
+) -> dict[str, ModelScore]:
+    """Like `item_scores`, from several owned items: the mean over their clusters."""
     rows = read(
         driver,
         "recommend/hybrid_closet_scores",
         item_ids=list(owned_ids),
         ids=list(candidate_ids),
-        name=MODEL_NAME,
+        name=LIGHTGCN,
     )
-    return {r["id"]: {k: r[k] for k in ("score", "probability", "model")} for r in rows}
-
-
-def rerank_hybrid(
-    candidates: list[dict[str, Any]], scores: dict[str, dict], key: str = "id"
-) -> list[dict[str, Any]]:
-    """Rule-based candidates ordered by model score, best first (stable: candidates without a
-    score keep their rule order after the scored ones). Each candidate gets `score`,
-    `probability` and `model` (None when unscored)."""
-    ranked = []
-    for order, cand in enumerate(candidates):
-        s = scores.get(cand[key])
-        ranked.append(
-            (
-                0 if s else 1,
-                -(s["score"] if s else 0.0),
-                order,
-                {
-                    **cand,
-                    "score": s["score"] if s else None,
-                    "probability": s["probability"] if s else None,
-                    "model": s["model"] if s else None,
-                },
-            )
-        )
-    ranked.sort(key=lambda t: t[:3])
-    return [t[3] for t in ranked]
-
-
-def sigmoid(x: float) -> float:
-    return 1.0 / (1.0 + math.exp(-x))
+    return _scores(rows)

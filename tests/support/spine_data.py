@@ -26,7 +26,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tests import handbuilt
+from tests.support import handbuilt
 
 # id: (raw MUSINSA category, name, mid class, colour, price)
 ITEMS: dict[str, tuple[str, str, str, str, int]] = {

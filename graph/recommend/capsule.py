@@ -1,0 +1,92 @@
+"""The capsule: the best k purchases together, chosen greedily on the marginal gain."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from neo4j import Driver
+
+from graph.recommend.next_piece import NextPiece, add_reasons, cluster_gains, rank_next
+from graph.recommend.pairs import DEFAULT_MIN_SUPPORT, PairTable
+from graph.recommend.wearable import Piece, closet_outfits, enumerate_outfits, shopping_scope
+from graph.wardrobe import Closet
+
+GREEDY_NOTE = (
+    "Greedy: each step buys the piece with the largest marginal gain given the pieces bought "
+    "before. Outfit counts are not submodular (a new top makes every bottom worth more), so "
+    "greedy carries no 1-1/e guarantee; it is good enough here because each step re-scores "
+    "with the earlier picks in the closet (so it completes the pairs it opens), steps with no "
+    "gain go to the piece pairing with the most owned pieces, and the exact search over k "
+    "clusters is exponential. Against exhaustive search over pairs of the 30 best clusters, "
+    "greedy reached the optimum for k = 2 on every closet of bench/closet_next.py."
+)
+
+
+@dataclass
+class CapsuleStep:
+    """One purchase of the capsule and the outfits it adds given the earlier ones."""
+
+    pick: NextPiece
+    total: int
+
+
+@dataclass
+class Capsule:
+    """The outfits a closet wears before the capsule, and its purchases in order."""
+
+    start_outfits: int
+    steps: list[CapsuleStep]
+
+    @property
+    def end_outfits(self) -> int:
+        """The outfits after every purchase."""
+        return self.steps[-1].total if self.steps else self.start_outfits
+
+
+def capsule(
+    driver: Driver,
+    closet: Closet,
+    k: int = 3,
+    category: str | None = None,
+    budget: int | None = None,
+    min_support: int = DEFAULT_MIN_SUPPORT,
+    model: str | None = None,
+) -> Capsule:
+    """The outfits now and k purchases chosen greedily on the marginal gain."""
+    now = closet_outfits(driver, closet, min_support)
+    pieces, book = now.pieces, now.book
+    scope = shopping_scope(closet, category)
+    wanted, exclude = scope.categories, scope.exclude
+    start = len(now.outfits)
+    steps: list[CapsuleStep] = []
+    total = start
+    for _ in range(k):
+        picks = rank_next(driver, pieces, book, exclude, wanted, budget, 1, 1, model)
+        if not picks:
+            break
+        best = picks[0]
+        add_reasons(driver, pieces, book, [best])
+        pieces = [*pieces, best.piece]
+        exclude.append(best.piece.id)
+        total += best.gain.gain
+        steps.append(CapsuleStep(best, total))
+    return Capsule(start, steps)
+
+
+def best_pair_gain(
+    pieces: Sequence[Piece], book: PairTable, wanted: Sequence[str], top: int = 30
+) -> int:
+    """Exhaustive best total gain of two purchases at cluster level (for the greedy check)."""
+    gains = cluster_gains(pieces, book, wanted)[:top]
+    now = len(enumerate_outfits(pieces, book))
+    best = 0
+    for a, b in itertools.combinations_with_replacement(gains, 2):
+        extra = [
+            Piece(f"virtual-{n}", g.category, g.cluster, {"id": f"virtual-{n}"}, "catalog")
+            for n, g in enumerate((a, b))
+        ]
+        book.ensure(p.cluster for p in extra)
+        best = max(best, len(enumerate_outfits([*pieces, *extra], book)) - now)
+    return best

@@ -1,0 +1,208 @@
+"""Complete the look: fill the missing categories of a look started from owned pieces, with
+clusters worn with every given piece (and with each other), even when no real outfit holds the
+combination."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from neo4j import Driver
+
+from core.errors import ClosetInputError
+from core.vocabulary import REQUIRED_CATEGORIES
+from graph.db.connection import read
+from graph.recommend.explain import label
+from graph.recommend.next_piece import cluster_pick
+from graph.recommend.pairs import DEFAULT_MIN_SUPPORT, PairBook
+from graph.recommend.wearable import PairStep, Piece, WearableOutfit, count_real, path_of
+from graph.wardrobe import Closet
+
+LOOK_CANDIDATES = 12
+
+
+@dataclass
+class LookPiece:
+    """A piece of a completed look: given, from the closet, or from the catalog."""
+
+    piece: Piece
+    role: str
+    path: list[PairStep] = field(default_factory=list)
+
+
+@dataclass
+class Look:
+    """A completed look, its pairwise path, weakest link and real outfits wearing it whole."""
+
+    pieces: list[LookPiece]
+    path: list[PairStep]
+    support: int
+    real_outfits: int = 0
+
+
+@dataclass
+class CompletedLooks:
+    """The categories filled, the looks (best first) and, when there are none, why."""
+
+    filled: list[str]
+    looks: list[Look]
+    note: str | None = None
+
+
+def complete_look(
+    driver: Driver,
+    closet: Closet,
+    given_ids: Sequence[str],
+    categories: Sequence[str] | None = None,
+    limit: int = 3,
+    min_support: int = DEFAULT_MIN_SUPPORT,
+    model: str | None = None,
+) -> CompletedLooks:
+    """The categories filled, the looks best first, and a note, for owned items `given_ids`.
+
+    Fills the missing categories (by default the missing of top/bottom) with clusters worn with
+    every given piece, and with each other, in real outfits — even when no real outfit holds the
+    combination — then picks an owned piece of that cluster if the closet has one, else the best
+    catalog item (model score, then popularity), never a dismissed one.
+    """
+    owned = {p.id: p for p in closet.pieces}
+    unknown = [i for i in given_ids if i not in owned]
+    if unknown:
+        raise ClosetInputError(f"not in this closet: {', '.join(unknown)}")
+    given = [Piece.of(owned[i].item, owned[i].cluster, "given") for i in dict.fromkeys(given_ids)]
+    if not given:
+        raise ClosetInputError("give at least one owned item")
+    no_cluster = [p.id for p in given if not p.cluster]
+    if no_cluster:
+        raise ClosetInputError(f"no cluster (mid class unknown) for: {', '.join(no_cluster)}")
+    given_cats = [p.category for p in given]
+    if len(set(given_cats)) != len(given_cats):
+        raise ClosetInputError("give at most one item per category")
+    missing = [c for c in REQUIRED_CATEGORIES if c not in given_cats]
+    fill = list(dict.fromkeys(categories or missing))
+    overlap = [c for c in fill if c in given_cats]
+    if overlap:
+        raise ClosetInputError(f"already given: {', '.join(overlap)}")
+    if not fill:
+        raise ClosetInputError("the look already has a top and a bottom: name categories to add")
+    book = PairBook(driver, min_support, categories=None)
+    book.ensure(p.cluster for p in given)
+    given_path, given_support = path_of(given, book)
+    if given and any(s.outfits < max(1, min_support) for s in given_path):
+        weak = next(s for s in given_path if s.outfits < max(1, min_support))
+        return CompletedLooks(
+            fill,
+            [],
+            f"{label(weak.a)} and {label(weak.b)} are not worn together in real outfits: "
+            "no wearable look holds both",
+        )
+    shared = set.intersection(*(set(book.neighbors[p.cluster or ""]) for p in given))
+    options: dict[str, list[tuple[str, int, int]]] = {}
+    for c in fill:
+        scored = []
+        for key in shared:
+            if c in book.categories(key, [c]):
+                links = [book.outfits(key, p.cluster) for p in given]
+                scored.append((key, min(links), sum(links)))
+        scored.sort(key=lambda s: (-s[1], -s[2], s[0]))
+        options[c] = scored[:LOOK_CANDIDATES]
+    if any(not options[c] for c in fill):
+        empty = [c for c in fill if not options[c]]
+        return CompletedLooks(
+            fill, [], f"no {', '.join(empty)} is worn with all the given pieces in real outfits"
+        )
+    book.ensure_among(key for c in fill for key, _, _ in options[c])
+    combos = []
+    for combo in itertools.product(*(options[c] for c in fill)):
+        keys = [key for key, _, _ in combo]
+        if any(not book.ok(a, b) for a, b in itertools.combinations(keys, 2)):
+            continue
+        links = [book.outfits(a, b) for a, b in itertools.combinations(keys, 2)]
+        support = min([given_support or 10**9, *[s for _, s, _ in combo], *links])
+        combos.append((support, sum(t for _, _, t in combo) + sum(links), keys))
+    combos.sort(key=lambda c: (-c[0], -c[1], c[2]))
+    combos = combos[:limit]
+    if not combos:
+        return CompletedLooks(
+            fill, [], "the candidate pieces are never worn with each other in real outfits"
+        )
+    chosen = {(key, c) for _, _, keys in combos for key, c in zip(keys, fill, strict=True)}
+    in_closet: dict[tuple[str, str], Piece] = {}
+    for p in closet.pieces:
+        if (p.cluster, p.category) in chosen and p.id not in given_ids:
+            piece = Piece.of(p.item, p.cluster, "closet")
+            in_closet.setdefault((p.cluster or "", p.category), piece)
+    need = sorted(k for k in chosen if k not in in_closet)
+    catalog = _best_items(driver, given, need, [*closet.item_ids, *closet.dismissed], model)
+    looks = []
+    for support, _, keys in combos:
+        pieces = [LookPiece(p, "given") for p in given]
+        for key, c in zip(keys, fill, strict=True):
+            piece = in_closet.get((key, c)) or catalog.get((key, c))
+            if piece is None:
+                break
+            pieces.append(LookPiece(piece, piece.source))
+        else:
+            everyone = [lp.piece for lp in pieces]
+            for lp in pieces:
+                if lp.role != "given":
+                    lp.path = [
+                        PairStep(
+                            o.cluster or "",
+                            lp.piece.cluster or "",
+                            book.outfits(o.cluster, lp.piece.cluster),
+                        )
+                        for o in everyone
+                        if o is not lp.piece
+                    ]
+            path, _ = path_of(everyone, book)
+            looks.append(Look(pieces, path, support))
+    outfits = [WearableOutfit(tuple(lp.piece for lp in look.pieces), [], 0) for look in looks]
+    count_real(driver, outfits)
+    for look, outfit in zip(looks, outfits, strict=True):
+        look.real_outfits = outfit.real_outfits
+    return CompletedLooks(fill, looks, None)
+
+
+def _best_items(
+    driver: Driver,
+    given: Sequence[Piece],
+    need: Sequence[tuple[str, str]],
+    exclude: Sequence[str],
+    model: str | None,
+) -> dict[tuple[str, str], Piece]:
+    """The best catalog item of each (cluster, category): model score, then popularity."""
+    if not need:
+        return {}
+    rows = read(
+        driver,
+        "closet/cluster_items",
+        picks=[cluster_pick(key, c) for key, c in need],
+        exclude=list(exclude),
+        budget=None,
+        per_cluster=1,
+    )
+    best = {
+        (r["cluster"], r["category"]): Piece.of(r["items"][0], r["cluster"], "catalog")
+        for r in rows
+        if r["items"]
+    }
+    if model:
+        scored = read(
+            driver,
+            "closet/scored_items",
+            keys=sorted({p.cluster for p in given if p.cluster}),
+            targets=sorted({key for key, _ in need}),
+            model=model,
+            exclude=list(exclude),
+            budget=None,
+        )
+        scored.sort(key=lambda r: -float(r["score"]))
+        taken: set[tuple[str, str]] = set()
+        for r in scored:
+            slot = (r["cluster"], r["item"].get("category"))
+            if slot in set(need) and slot not in taken:
+                best[slot] = Piece.of(r["item"], r["cluster"], "catalog")
+                taken.add(slot)
+    return best

@@ -1,0 +1,277 @@
+"""The next piece: the catalog items that unlock the most new wearable outfits.
+
+The work is done at cluster level: one query reads the co-occurrence partners of the closet's
+clusters (bounded by their PAIRS_WITH degree); the marginal gain of a candidate cluster — how
+many new wearable outfits one more item of it would create — is computed in numpy from the
+closet's compatibility matrix (`cluster_gains`, pure); only then are items picked from the best
+clusters, a bounded number per cluster (`cypher/closet/cluster_items.cypher`). A LightGCN model,
+when one is active, weights each item: score = new outfits × (0.5 + 0.5 · sigmoid(mean SCORED
+score from the closet's clusters)), so the model reorders items of similar gain but never
+outweighs a whole extra outfit by more than a factor of two; without a model the weight is 1.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from neo4j import Driver
+
+from core.vocabulary import CORE_CATEGORIES, split_cluster_key
+from graph.db.connection import read
+from graph.recommend.pairs import DEFAULT_MIN_SUPPORT, PairTable
+from graph.recommend.wearable import (
+    Piece,
+    WearableOutfit,
+    closet_outfits,
+    enumerate_outfits,
+    rank_outfits,
+    shopping_scope,
+    slots,
+)
+from graph.wardrobe import Closet
+
+
+@dataclass
+class ClusterGain:
+    """One more item of `category` in `cluster`: the new outfits and the owned pieces it pairs."""
+
+    cluster: str
+    category: str
+    gain: int
+    pairs_with: int
+    strength: int
+
+
+@dataclass
+class NextPiece:
+    """A catalog item, the new wearable outfits it creates, its score and why."""
+
+    piece: Piece
+    gain: ClusterGain
+    weight: float
+    model_score: float | None
+    score: float
+    partners: list[tuple[Piece, int]] = field(default_factory=list)
+    worn_with: dict[str, int] = field(default_factory=dict)
+    unlocks: list[WearableOutfit] = field(default_factory=list)
+
+
+@dataclass
+class NextPieces:
+    """How many outfits the closet wears now, and the next pieces, best first."""
+
+    current_outfits: int
+    picks: list[NextPiece]
+
+
+def cluster_gains(
+    pieces: Sequence[Piece], book: PairTable, wanted: Sequence[str]
+) -> list[ClusterGain]:
+    """Marginal gain of one more item for every (partner cluster, category), best first.
+
+    Over the closet's slots (one per owned cluster and category) and the slots v the new
+    item's cluster pairs with: a top (or bottom) adds Σ_{bottoms b ∈ v} (1 + Σ_{outers o ∈ v}
+    M[b, o]) outfits; an outer adds Σ_{tops t, bottoms b ∈ v} M[t, b] — with M the closet's
+    pairwise compatibility. A cluster the closet already holds in that category adds nothing
+    and is not a candidate. `pairs_with` counts owned items (not slots).
+    """
+    book.ensure(p.cluster for p in pieces)
+    owned_slots = slots(pieces)
+    pieces = [members[0] for members in owned_slots.values()]
+    sizes = np.array([len(members) for members in owned_slots.values()], dtype=np.float64)
+    n = len(pieces)
+    cats = np.array([p.category for p in pieces], dtype=object)
+    mask = {c: (cats == c) if n else np.zeros(0, dtype=bool) for c in CORE_CATEGORIES}
+    compat = np.zeros((n, n), dtype=np.float64)
+    for i, j in itertools.combinations(range(n), 2):
+        a, b = pieces[i], pieces[j]
+        if a.category != b.category and book.ok(a.cluster, b.cluster):
+            compat[i, j] = compat[j, i] = 1.0
+    candidates: dict[str, int] = {}
+    for p in pieces:
+        for key, outfits in book.neighbors.get(p.cluster or "", {}).items():
+            if outfits >= book.min_support:
+                candidates[key] = candidates.get(key, 0) + outfits
+    entries: list[tuple[str, str]] = [
+        (key, c)
+        for key in sorted(candidates)
+        for c in book.categories(key, wanted)
+        if (c, key) not in owned_slots
+    ]
+    if not entries or n == 0:
+        return []
+    fits = np.zeros((len(entries), n), dtype=np.float64)
+    rows_of: dict[str, list[int]] = {}
+    for row, (key, _) in enumerate(entries):
+        rows_of.setdefault(key, []).append(row)
+    entry_cat = np.array([c for _, c in entries], dtype=object)
+    for col, p in enumerate(pieces):  # O(sum of the slots' degrees), not entries × slots
+        hits = [
+            row
+            for key, outfits in book.neighbors.get(p.cluster or "", {}).items()
+            if outfits >= book.min_support
+            for row in rows_of.get(key, ())
+        ]
+        if hits:
+            idx = np.array(hits)
+            fits[idx[entry_cat[idx] != p.category], col] = 1.0
+    gains = np.zeros(len(entries))
+    for c in CORE_CATEGORIES:
+        rows = entry_cat == c
+        if not rows.any():
+            continue
+        v = fits[rows]
+        if c == "outer":
+            vt, vb = v * mask["top"], v * mask["bottom"]
+            gains[rows] = np.einsum("ci,ij,cj->c", vt, compat, vb)
+        else:
+            other = "bottom" if c == "top" else "top"
+            vr, vo = v * mask[other], v * mask["outer"]
+            gains[rows] = vr.sum(1) + np.einsum("ci,ij,cj->c", vr, compat, vo)
+    result = [
+        ClusterGain(key, c, int(round(gains[k])), int(fits[k] @ sizes), candidates[key])
+        for k, (key, c) in enumerate(entries)
+        if fits[k].any()
+    ]
+    result.sort(key=lambda g: (-g.gain, -g.pairs_with, -g.strength, g.cluster, g.category))
+    return result
+
+
+def cluster_pick(key: str, category: str) -> dict[str, str]:
+    """A row of cypher/closet/cluster_items.cypher."""
+    mid, color = split_cluster_key(key)
+    return {"cluster": key, "category": category, "mid_class": mid, "color": color}
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, x))))
+
+
+def rank_next(
+    driver: Driver,
+    pieces: Sequence[Piece],
+    book: PairTable,
+    exclude: Sequence[str],
+    wanted: Sequence[str] = CORE_CATEGORIES,
+    budget: int | None = None,
+    limit: int = 10,
+    per_cluster: int = 2,
+    model: str | None = None,
+) -> list[NextPiece]:
+    """The catalog items that add the most wearable outfits to `pieces`, best first."""
+    gains = cluster_gains(pieces, book, wanted)
+    positive = [g for g in gains if g.gain > 0]
+    shortlist = (positive or gains)[: max(2 * limit, 4)]
+    if not shortlist:
+        return []
+    picks = [cluster_pick(g.cluster, g.category) for g in shortlist]
+    rows = read(
+        driver,
+        "closet/cluster_items",
+        picks=picks,
+        exclude=list(exclude),
+        budget=budget,
+        per_cluster=per_cluster,
+    )
+    found: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
+    for row in rows:
+        found.setdefault((row["cluster"], row["category"]), {}).update(
+            {item["id"]: item for item in row["items"]}
+        )
+    keys = sorted({p.cluster for p in pieces if p.cluster})
+    scores: dict[str, float] = {}
+    if model:
+        scored = read(
+            driver,
+            "closet/scored_items",
+            keys=keys,
+            targets=sorted({g.cluster for g in shortlist}),
+            model=model,
+            exclude=list(exclude),
+            budget=budget,
+        )
+        scored.sort(key=lambda r: -float(r["score"]))
+        for row in scored:
+            slot = found.setdefault((row["cluster"], row["item"].get("category")), {})
+            if row["item"]["id"] in slot or len(slot) < 2 * per_cluster:
+                slot[row["item"]["id"]] = row["item"]
+                scores[row["item"]["id"]] = float(row["score"])
+    ranked: list[NextPiece] = []
+    for g in shortlist:
+        for item in found.get((g.cluster, g.category), {}).values():
+            raw = scores.get(item["id"])
+            weight = 1.0 if not model else 0.5 + 0.5 * (_sigmoid(raw) if raw is not None else 0.0)
+            score = (g.gain if g.gain > 0 else 0.01 * g.pairs_with) * weight
+            ranked.append(NextPiece(Piece.of(item, g.cluster, "catalog"), g, weight, raw, score))
+    ranked.sort(
+        key=lambda n: (
+            -n.score,
+            -n.gain.gain,
+            -n.gain.pairs_with,
+            -int(n.piece.item.get("popularity") or 0),
+            n.piece.id,
+        )
+    )
+    return ranked[:limit]
+
+
+def add_reasons(
+    driver: Driver,
+    pieces: Sequence[Piece],
+    book: PairTable,
+    picks: list[NextPiece],
+    unlock_limit: int = 5,
+) -> None:
+    """Fill each pick's partners (owned pieces its cluster pairs with), real outfits wearing it
+    with owned items, and the outfits it unlocks (first `unlock_limit`)."""
+    owned_ids = [p.id for p in pieces]
+    if picks and owned_ids:
+        rows = read(
+            driver, "closet/worn_together", ids=[n.piece.id for n in picks], others=owned_ids
+        )
+        for row in rows:
+            for n in picks:
+                if n.piece.id == row["id"]:
+                    n.worn_with[row["other"]] = int(row["outfits"])
+    for n in picks:
+        n.partners = [
+            (p, book.outfits(n.piece.cluster, p.cluster))
+            for p in pieces
+            if p.category != n.piece.category and book.ok(n.piece.cluster, p.cluster)
+        ]
+        n.partners.sort(key=lambda pair: (-pair[1], pair[0].id))
+        unlocked = enumerate_outfits(pieces, book, including=n.piece)
+        n.unlocks = rank_outfits(unlocked)[:unlock_limit]
+
+
+def next_pieces(
+    driver: Driver,
+    closet: Closet,
+    category: str | None = None,
+    budget: int | None = None,
+    limit: int = 10,
+    per_cluster: int = 2,
+    min_support: int = DEFAULT_MIN_SUPPORT,
+    model: str | None = None,
+) -> NextPieces:
+    """The wearable outfits now, and the next pieces ranked by the new outfits each adds."""
+    now = closet_outfits(driver, closet, min_support)
+    scope = shopping_scope(closet, category)
+    picks = rank_next(
+        driver,
+        now.pieces,
+        now.book,
+        scope.exclude,
+        scope.categories,
+        budget,
+        limit,
+        per_cluster,
+        model,
+    )
+    add_reasons(driver, now.pieces, now.book, picks)
+    return NextPieces(len(now.outfits), picks)

@@ -1,0 +1,1 @@
+"""Helpers shared by the tests: hand-built graphs, and servers started for real on loopback."""
