@@ -1,4 +1,5 @@
-"""CLI commands of the enrichment area: describe, enrich, stats, models fetch."""
+"""`closet describe`, `closet enrich`, `closet stats` and `closet models fetch`: what a garment is,
+the enrichment pass over the graph, the graph's statistics and the offline model files."""
 
 from __future__ import annotations
 
@@ -8,27 +9,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-console = Console(stderr=True)
-out = Console()
+from closet.cli.output import connect_or_fail, fail, out
 
 MASKERS = ("auto", "rembg", "fallback", "whole")
-
-
-def _fail(message: str, code: int = 1) -> typer.Exit:
-    console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
-    return typer.Exit(code)
-
-
-def _connect():  # -> neo4j.Driver
-    from core.errors import DatabaseUnavailable
-    from graph.db.connection import connect
-
-    try:
-        return connect()
-    except DatabaseUnavailable as exc:
-        raise _fail(str(exc)) from None
+models_app = typer.Typer(help="Model files that closet needs offline.")
 
 
 def describe_command(
@@ -52,19 +37,19 @@ def describe_command(
     from enrich.image import ImageError, ModelMissing, default_masker
 
     if name is None and image is None and category_path is None:
-        raise _fail("give at least --name, --image or --category-path", 2)
+        raise fail("give at least --name, --image or --category-path", 2)
     if masker not in MASKERS:
-        raise _fail(f"--masker must be one of {', '.join(MASKERS)}", 2)
+        raise fail(f"--masker must be one of {', '.join(MASKERS)}", 2)
     try:
         big = resolve_category(category)
         chosen = default_masker(masker) if image is not None else None
         result = describe(name, big, image, chosen, category_path)
     except UnknownCategory as exc:
-        raise _fail(str(exc), 2) from None
+        raise fail(str(exc), 2) from None
     except ImageError as exc:
-        raise _fail(str(exc), 2) from None
+        raise fail(str(exc), 2) from None
     except ModelMissing as exc:
-        raise _fail(str(exc), 1) from None
+        raise fail(str(exc), 1) from None
     typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
 
 
@@ -90,9 +75,8 @@ def enrich_command(
     from graph.ingest.enrichment import count_pending, run_enrichment
 
     if masker not in MASKERS:
-        raise _fail(f"--masker must be one of {', '.join(MASKERS)}", 2)
-    driver = _connect()
-    with driver:
+        raise fail(f"--masker must be one of {', '.join(MASKERS)}", 2)
+    with connect_or_fail() as driver:
         pending = count_pending(driver, force)
         if limit is not None:
             pending = min(pending, limit)
@@ -109,7 +93,7 @@ def enrich_command(
                     progress=bar.update,
                 )
             except ModelMissing as exc:
-                raise _fail(str(exc)) from None
+                raise fail(str(exc)) from None
     if as_json:
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
         return
@@ -135,15 +119,14 @@ def stats_command(
 
     from graph.ingest.stats import collect_stats, cooccurrence_matrix, plot_cooccurrence
 
-    driver = _connect()
-    with driver:
+    with connect_or_fail() as driver:
         stats = collect_stats(driver)
         if plot is not None:
             keys, matrix = cooccurrence_matrix(driver, top)
             try:
                 plot_cooccurrence(keys, matrix, plot)
             except OSError as exc:
-                raise _fail(f"cannot write {plot}: {exc}", 2) from None
+                raise fail(f"cannot write {plot}: {exc}", 2) from None
     if as_json:
         typer.echo(json.dumps(stats.as_dict(), ensure_ascii=False))
     else:
@@ -185,17 +168,5 @@ def models_fetch_command(
     try:
         path = fetch_u2netp(force=force)
     except ModelFetchError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     out.print(f"u2netp ready: {path}", highlight=False)
-
-
-def register(app: typer.Typer) -> None:
-    """Add describe, enrich, stats and `models fetch` to the closet CLI."""
-    app.command("describe")(describe_command)
-    app.command("enrich")(enrich_command)
-    app.command("stats")(stats_command)
-    models = next((g.typer_instance for g in app.registered_groups if g.name == "models"), None)
-    if models is None:
-        models = typer.Typer(help="Model files that closet needs offline.")
-        app.add_typer(models, name="models")
-    models.command("fetch")(models_fetch_command)

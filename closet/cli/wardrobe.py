@@ -1,4 +1,7 @@
-"""`closet closet ...`: a closet's outfits and next piece from the command line (read-only)."""
+"""`closet wardrobe outfits|next`: a closet's wearable outfits and next piece (read-only).
+
+The group was called `closet closet`; that name still works, hidden from the help.
+"""
 
 from __future__ import annotations
 
@@ -6,45 +9,39 @@ import re
 from typing import Annotated
 
 import typer
-from rich.console import Console
+from neo4j import Driver
 from rich.table import Table
 
-closet_app = typer.Typer(help="A person's closet: wearable outfits and the next piece to buy.")
-out = Console()
-err = Console(stderr=True)
+from closet.cli.output import connect_or_fail, fail, out
+from core.errors import PersonNotFound
+from core.vocabulary import CORE_CATEGORIES, PERSON_PATTERN
+from graph.recommend.explain import explain_next_piece, explain_outfit
+from graph.recommend.next_piece import next_pieces
+from graph.recommend.ranking import closet_model
+from graph.recommend.wearable import DEFINITION, wearable_outfits
+from graph.wardrobe import Closet, load_closet
+
+app = typer.Typer(help="A person's closet: wearable outfits and the next piece to buy.")
 
 
-def _closet(person: str):  # -> (driver, Closet)
-    from core.errors import DatabaseUnavailable, PersonNotFound
-    from core.vocabulary import PERSON_PATTERN
-    from graph import wardrobe as store
-    from graph.db.connection import connect
-
+def _closet(person: str) -> tuple[Driver, Closet]:
+    """A driver and the person's closet, or exit with the reason (2: not an id, 1: unknown)."""
     if not re.fullmatch(PERSON_PATTERN, person):
-        err.print(f"[bold red]error:[/] {person!r} is not a closet id (32 hex digits)")
-        raise typer.Exit(2)
+        raise fail(f"{person!r} is not a closet id (32 hex digits)", 2)
+    driver = connect_or_fail()
     try:
-        driver = connect()
-    except DatabaseUnavailable as exc:
-        err.print(f"[bold red]error:[/] {exc}")
-        raise typer.Exit(1) from None
-    try:
-        return driver, store.load_closet(driver, person)
+        return driver, load_closet(driver, person)
     except PersonNotFound:
         driver.close()
-        err.print(f"[bold red]error:[/] no closet with id {person}")
-        raise typer.Exit(1) from None
+        raise fail(f"no closet with id {person}") from None
 
 
-@closet_app.command("outfits")
+@app.command("outfits")
 def outfits(
     person: Annotated[str, typer.Argument(help="Closet id")],
     limit: Annotated[int, typer.Option(min=1, max=200)] = 20,
 ) -> None:
     """The outfits the closet can wear now, real ones first."""
-    from graph.recommend.explain import explain_outfit
-    from graph.recommend.wearable import DEFINITION, wearable_outfits
-
     driver, closet = _closet(person)
     with driver:
         found = wearable_outfits(driver, closet)
@@ -56,7 +53,7 @@ def outfits(
     out.print(table)
 
 
-@closet_app.command("next")
+@app.command("next")
 def next_piece(
     person: Annotated[str, typer.Argument(help="Closet id")],
     budget: Annotated[int | None, typer.Option(min=0, help="Max price")] = None,
@@ -64,14 +61,8 @@ def next_piece(
     limit: Annotated[int, typer.Option(min=1, max=50)] = 10,
 ) -> None:
     """The catalog items that add the most new wearable outfits."""
-    from core.vocabulary import CORE_CATEGORIES
-    from graph.recommend.explain import explain_next_piece
-    from graph.recommend.next_piece import next_pieces
-    from graph.recommend.ranking import closet_model
-
     if category is not None and category not in CORE_CATEGORIES:
-        err.print(f"[bold red]error:[/] category must be one of {', '.join(CORE_CATEGORIES)}")
-        raise typer.Exit(2)
+        raise fail(f"category must be one of {', '.join(CORE_CATEGORIES)}", 2)
     driver, closet = _closet(person)
     with driver:
         model = closet_model(driver, None)
@@ -83,8 +74,3 @@ def next_piece(
         name = f"{pick.piece.item.get('name')} ({pick.piece.id})"
         table.add_row(str(n), name, str(pick.gain.gain), explain_next_piece(pick))
     out.print(table)
-
-
-def register(app: typer.Typer) -> None:
-    """Add `closet closet ...` to the CLI."""
-    app.add_typer(closet_app, name="closet")

@@ -11,18 +11,15 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-console = Console(stderr=True)
+from closet.cli.output import console, fail
+from core.errors import DatabaseUnavailable
+from graph.db.connection import connect
+
 SPIDERS = ("snaps", "goods")
 EXIT_ROBOTS = 3
 EXIT_INTERRUPTED = 130
-
-
-def register(app: typer.Typer) -> None:
-    """Add `closet crawl` to the CLI."""
-    app.command("crawl")(crawl)
 
 
 def crawl(
@@ -62,8 +59,6 @@ def crawl(
     log_level: Annotated[str, typer.Option(help="Scrapy log level.")] = "INFO",
 ) -> None:
     """Crawl MUSINSA outfits and products straight into Neo4j (relation-depth crawling)."""
-    from closet.cli import fail
-
     if spider not in SPIDERS:
         raise fail(f"unknown spider {spider!r}: choose one of {', '.join(SPIDERS)}")
     if depth < 0:
@@ -93,6 +88,8 @@ def crawl(
     if stats_file:
         overrides["CLOSET_STATS_FILE"] = str(stats_file)
     if output:
+        from scraper.run import feeds_for
+
         overrides["FEEDS"] = feeds_for(output, resumable=jobdir is not None)
     if neo4j:
         check_neo4j()
@@ -103,6 +100,8 @@ def crawl(
         args["goods"] = goods
         if categories:
             args["categories"] = categories
+    from scraper.run import run_spider  # Scrapy and Twisted: imported only to crawl
+
     stats = run_spider(spider, overrides, args)
     print_summary(stats)
     reason = stats.get("finish_reason")
@@ -119,46 +118,12 @@ def crawl(
         raise fail(f"crawl ended early: {reason}")
 
 
-def feeds_for(output: Path, resumable: bool) -> dict[str, dict[str, Any]]:
-    """The FEEDS setting writing outfit records to `output` (JSON lines, appended, when the
-    crawl is resumable or the name ends in .jsonl; a JSON list otherwise)."""
-    lines = resumable or output.suffix == ".jsonl"
-    return {
-        str(output): {
-            "format": "jsonlines" if lines else "json",
-            "encoding": "utf8",
-            "item_classes": ["scraper.items.OutfitRecord"],
-            "overwrite": not lines,
-        }
-    }
-
-
 def check_neo4j() -> None:
     """Fail with a clear message, before crawling anything, when Neo4j cannot be reached."""
-    from closet.cli import fail
-    from core.errors import DatabaseUnavailable
-    from graph.db.connection import connect
-
     try:
         connect().close()
     except DatabaseUnavailable as exc:
         raise fail(f"{exc} (or crawl with --no-neo4j -O out.json)") from None
-
-
-def run_spider(name: str, overrides: dict[str, Any], args: dict[str, Any]) -> dict[str, Any]:
-    """Run one spider with the project settings plus `overrides`; return its final stats."""
-    from scrapy.crawler import CrawlerProcess
-    from scrapy.settings import Settings
-
-    settings = Settings()
-    settings.setmodule("scraper.settings", priority="project")
-    settings.setdict(overrides, priority="cmdline")
-    process = CrawlerProcess(settings)
-    crawler = process.create_crawler(name)
-    process.crawl(crawler, **args)
-    process.start()
-    assert crawler.stats is not None
-    return dict(crawler.stats.get_stats())
 
 
 def print_summary(stats: dict[str, Any]) -> None:

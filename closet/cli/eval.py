@@ -1,0 +1,186 @@
+"""`closet eval split|fitb|retrieval|score-fitb|score-retrieval`: the offline evaluation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from closet.cli.output import fail, out
+from closet.cli.train import Epochs, Seed, Variant, training_config
+from core.errors import DatabaseUnavailable
+from core.settings import shared_data_dir
+from graph.db.server import ServerError
+
+app = typer.Typer(
+    help="Offline evaluation: split real outfits, answer FITB / retrieval, score answers.",
+    no_args_is_help=True,
+)
+
+
+def split_command(
+    out_dir: Annotated[Path, typer.Option("--out", help="Directory for the split files.")],
+    data: Annotated[
+        list[Path] | None, typer.Option(help="Snap JSON files (default: the shared men/women).")
+    ] = None,
+    seed: Annotated[int, typer.Option(help="Split seed.")] = 42,
+    share: Annotated[float, typer.Option(min=0.05, max=0.5, help="Held-out share.")] = 0.2,
+) -> None:
+    """Split outfits 80/20 (seeded) and write TRAIN/CATALOG, FITB@4/@10, pools and queries."""
+    from gnn.evaluation.protocol import make_split
+
+    paths = data or [
+        shared_data_dir() / "musinsa-snap-2025" / f for f in ("men.json", "women.json")
+    ]
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        raise fail(f"missing data file(s): {', '.join(missing)}", 2)
+    try:
+        files = make_split(paths, out_dir, seed=seed, share=share)
+    except (ValueError, KeyError) as exc:
+        raise fail(f"cannot split: {exc}", 2) from None
+    out.print(
+        f"wrote the split to {out_dir} (seed {seed}); FITB files: "
+        + ", ".join(str(q) for q, _ in files.fitb.values())
+    )
+
+
+def _answer(
+    kind: str,
+    train: Path,
+    catalog: Path,
+    model: str,
+    variant: str,
+    epochs: int,
+    seed: int,
+    device: str,
+    write_rows,
+) -> int:
+    from gnn.evaluation.runner import EvalGraph, EvalInputError
+
+    try:
+        with EvalGraph(train, catalog, variant, training_config(epochs, seed, device)) as graph:
+            return write_rows(graph, graph.model(model))
+    except (EvalInputError, ValueError, KeyError) as exc:
+        raise fail(str(exc), 2) from None
+    except (DatabaseUnavailable, ServerError) as exc:
+        raise fail(f"the throwaway Neo4j failed: {exc}") from None
+
+
+Train = Annotated[
+    Path, typer.Option(help="TRAIN.json (snap outfits).", exists=True, dir_okay=False)
+]
+Catalog = Annotated[
+    Path, typer.Option(help="CATALOG.json (item records).", exists=True, dir_okay=False)
+]
+Model = Annotated[
+    str,
+    typer.Option(help="random, popularity, cooccurrence, rule, als, lightgcn or hybrid."),
+]
+
+
+def fitb_command(
+    train: Train,
+    catalog: Catalog,
+    questions: Annotated[Path, typer.Option(help="Questions (JSONL).", exists=True)],
+    out_path: Annotated[Path, typer.Option("--out", help="Answers (JSONL).")],
+    model: Model = "lightgcn",
+    variant: Variant = "content",
+    epochs: Epochs = 200,
+    seed: Seed = 7,
+    device: str = "auto",
+) -> None:
+    """Answer fill-in-the-blank questions on a throwaway Neo4j loaded with TRAIN + CATALOG."""
+    from gnn.evaluation.runner import answer_fitb, read_lines, write_lines
+
+    try:
+        rows = read_lines(questions, ("question_id", "given", "candidates"))
+    except (ValueError, OSError) as exc:
+        raise fail(str(exc), 2) from None
+    n = _answer(
+        "fitb",
+        train,
+        catalog,
+        model,
+        variant,
+        epochs,
+        seed,
+        device,
+        lambda g, s: write_lines(out_path, answer_fitb(s, rows, seed)),
+    )
+    out.print(f"answered {n} questions with {model} -> {out_path}")
+
+
+def retrieval_command(
+    train: Train,
+    catalog: Catalog,
+    pools: Annotated[Path, typer.Option(help="POOLS.json: pool name -> item ids.", exists=True)],
+    queries: Annotated[Path, typer.Option(help="Queries (JSONL).", exists=True)],
+    out_path: Annotated[Path, typer.Option("--out", help="Answers (JSONL).")],
+    model: Model = "lightgcn",
+    variant: Variant = "content",
+    epochs: Epochs = 200,
+    seed: Seed = 7,
+    device: str = "auto",
+) -> None:
+    """Rank pool items for each query item (top 100) on a throwaway Neo4j."""
+    from gnn.evaluation.runner import answer_retrieval, read_lines, write_lines
+
+    try:
+        pool_map = json.loads(pools.read_text(encoding="utf-8"))
+        if not isinstance(pool_map, dict):
+            raise ValueError(f"{pools}: expected an object of pool name -> item ids")
+        rows = read_lines(queries, ("query_id", "query_item", "pool", "exclude_category"))
+    except (ValueError, OSError) as exc:
+        raise fail(str(exc), 2) from None
+    n = _answer(
+        "retrieval",
+        train,
+        catalog,
+        model,
+        variant,
+        epochs,
+        seed,
+        device,
+        lambda g, s: write_lines(
+            out_path, answer_retrieval(s, pool_map, rows, g.category_of, seed=seed)
+        ),
+    )
+    out.print(f"answered {n} queries with {model} -> {out_path}")
+
+
+def score_fitb_command(
+    answers: Annotated[Path, typer.Option(exists=True)],
+    truth: Annotated[Path, typer.Option(exists=True)],
+) -> None:
+    """FITB accuracy of an answer file against the truth file."""
+    from gnn.evaluation.scorer import AnswerError, fitb_accuracy
+
+    try:
+        out.print_json(json.dumps(fitb_accuracy(answers, truth)))
+    except AnswerError as exc:
+        raise fail(str(exc), 2) from None
+
+
+def score_retrieval_command(
+    answers: Annotated[Path, typer.Option(exists=True)],
+    truth: Annotated[Path, typer.Option(exists=True)],
+    clusters: Annotated[Path, typer.Option(help="JSON item id -> cluster key.", exists=True)],
+) -> None:
+    """Recall@10/50 and NDCG@10, item and cluster level."""
+    from gnn.evaluation.scorer import AnswerError, retrieval_metrics
+
+    try:
+        cluster_of = json.loads(clusters.read_text(encoding="utf-8"))
+        out.print_json(json.dumps(retrieval_metrics(answers, truth, cluster_of)))
+    except (AnswerError, ValueError) as exc:
+        raise fail(str(exc), 2) from None
+
+
+app.command("split")(split_command)
+app.command("fitb")(fitb_command)
+app.command("retrieval")(retrieval_command)
+app.command("score-fitb")(score_fitb_command)
+app.command("score-retrieval")(score_retrieval_command)

@@ -1,0 +1,39 @@
+"""`closet serve` (the REST API), `closet ui` (the Gradio demo) and `closet sample-path`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from closet.cli.output import out
+from core.settings import Settings
+
+SAMPLE = Path(__file__).resolve().parents[1] / "sample" / "outfits.json"
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+) -> None:
+    """Run the REST API (FastAPI + uvicorn); OpenAPI docs at /docs."""
+    import uvicorn
+
+    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, log_level="info")
+
+
+def ui(
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 7860,
+    host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
+    api: Annotated[str | None, typer.Option(help="Base URL of the closet API.")] = None,
+) -> None:
+    """Run the Gradio demo, which talks to the API over HTTP."""
+    from demo.app import launch  # Gradio: imported only when the demo is run
+
+    launch(api_url=api or Settings().api_url, host=host, port=port)
+
+
+def sample_path() -> None:
+    """Print the path of the bundled sample catalog."""
+    out.print(str(SAMPLE), highlight=False)

@@ -1,0 +1,112 @@
+"""`closet train`: export the graph, train LightGCN, write the scores back under a new version.
+
+torch is imported only inside the commands, so the rest of the CLI starts fast.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from closet.cli.output import console, fail, out
+from core.errors import DatabaseUnavailable
+from graph.db.connection import connect
+
+if TYPE_CHECKING:
+    from gnn.train import TrainConfig
+
+Variant = Annotated[
+    str, typer.Option(help="Training graph: content (default), hetero, cooc or cluster.")
+]
+Epochs = Annotated[int, typer.Option(min=1, max=100_000, help="Maximum epochs.")]
+Seed = Annotated[int, typer.Option(help="Random seed (split, init, sampling).")]
+
+
+def training_config(epochs: int, seed: int, device: str, **overrides: Any) -> TrainConfig:
+    """The closet training defaults with these epochs, seed, device and overrides."""
+    from gnn.closet_train import CLOSET_DEFAULTS  # torch: imported only to train
+
+    return replace(CLOSET_DEFAULTS, epochs=epochs, seed=seed, device=device, **overrides)
+
+
+def train_command(
+    variant: Variant = "content",
+    epochs: Epochs = 200,
+    lr: Annotated[float, typer.Option(min=1e-6, max=1.0, help="Adam learning rate.")] = 0.02,
+    dim: Annotated[int, typer.Option(min=2, max=1024, help="Embedding size.")] = 64,
+    layers: Annotated[int, typer.Option(min=1, max=10, help="LightGCN layers.")] = 3,
+    batch_size: Annotated[int, typer.Option(min=16, help="Positive pairs per batch.")] = 1024,
+    patience: Annotated[int, typer.Option(min=1, help="Evaluations without improvement.")] = 6,
+    val_share: Annotated[
+        float, typer.Option(min=0.0, max=0.5, help="Outfits held out for early stopping.")
+    ] = 0.1,
+    seed: Seed = 7,
+    device: Annotated[str, typer.Option(help="auto (CUDA when present), cpu or cuda.")] = "auto",
+    checkpoint: Annotated[
+        Path | None, typer.Option(help="Save state here every epoch (resume with --resume).")
+    ] = None,
+    resume: Annotated[bool, typer.Option(help="Continue from --checkpoint.")] = False,
+    feedback: Annotated[
+        bool, typer.Option(help="Add closets' LIKED/PICKED items as extra training edges.")
+    ] = False,
+    top_k: Annotated[int, typer.Option(min=1, max=10_000, help="Items per cluster/category.")] = 50,
+    write: Annotated[bool, typer.Option(help="Write SCORED edges and activate the model.")] = True,
+) -> None:
+    """Export the graph from Neo4j, train LightGCN, write scores back under a new version."""
+    from gnn.closet_graph import VARIANTS
+    from gnn.closet_train import train_closet
+    from gnn.export import export_graph
+    from gnn.writeback import write_scores
+
+    if variant not in VARIANTS:
+        raise fail(f"--variant must be one of {', '.join(VARIANTS)}", 2)
+    if resume and checkpoint is None:
+        raise fail("--resume needs --checkpoint", 2)
+    try:
+        config = training_config(
+            epochs,
+            seed,
+            device,
+            lr=lr,
+            embedding_dim=dim,
+            num_layers=layers,
+            batch_size=batch_size,
+            patience=patience,
+            checkpoint=str(checkpoint) if checkpoint else None,
+            resume=resume,
+        )
+        driver = connect()
+    except (DatabaseUnavailable, ValueError) as exc:
+        raise fail(str(exc)) from None
+    try:
+        export = export_graph(driver, feedback=feedback)
+        console.print(
+            f"exported {len(export.items)} items, {len(export.outfits)} outfits"
+            + (f", {len(export.feedback)} feedback groups" if feedback else "")
+        )
+        result = train_closet(export, variant, config, val_share=val_share)
+        summary = {
+            "variant": variant,
+            "graph": result.graph.stats,
+            "best_epoch": result.best_epoch,
+            "validation": {k: round(v, 4) for k, v in result.val_metrics.items()},
+            "seconds_per_epoch": round(result.seconds_per_epoch, 3),
+            "device": result.device,
+        }
+        if write:
+            report = write_scores(driver, result.scorer, top_k=top_k, metrics=summary)
+            summary.update(
+                model=report.model,
+                previous=report.previous,
+                scored_edges=report.edges,
+                deleted_old_edges=report.deleted,
+            )
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    finally:
+        driver.close()
+    out.print_json(json.dumps(summary))
