@@ -12,11 +12,12 @@ UI_PORT ?= 7860
 CLOSET_STATE ?= $(HOME)/.local/share/closet
 export PATH := $(BIN):$(PATH)
 
-.PHONY: help venv system-deps db sample api demo test lint stop clean-env
+.PHONY: help venv system-deps db sample api demo test test-unit lint stop clean-env
 
 help:
 	@echo "make demo   - environment, local Neo4j, bundled sample, API on :$(API_PORT), demo on :$(UI_PORT)"
 	@echo "make test   - environment, Chromium, Neo4j jars, then the whole test suite"
+	@echo "make test-unit - the unit tests only (no database, seconds)"
 	@echo "make lint   - ruff check + format check"
 	@echo "make stop   - stop the API started by make demo and the local Neo4j"
 
@@ -72,6 +73,9 @@ stop:
 test: venv system-deps
 	$(BIN)/closet db provision
 	$(BIN)/python -m pytest -q -ra $(PYTEST_ARGS)
+
+test-unit: venv
+	$(BIN)/python -m pytest -q tests/unit $(PYTEST_ARGS)
 
 lint: venv
 	$(BIN)/ruff check .

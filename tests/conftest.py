@@ -10,18 +10,11 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
-from core.settings import Settings
+from core.settings import Settings, shared_data_dir
 from graph.db.connection import connect
 from graph.db.schema import apply_schema
 from graph.db.server import LocalServer, free_port
-
-REPO = Path(__file__).resolve().parents[1]
-
-
-def shared_data_dir() -> Path:
-    """../shared/data beside the checkout (CLOSET_SHARED_DATA overrides)."""
-    override = os.environ.get("CLOSET_SHARED_DATA")
-    return Path(override) if override else REPO.parent / "shared" / "data"
+from tests.support.neo4j import wipe
 
 
 @pytest.fixture(scope="session")
@@ -68,17 +61,6 @@ def driver(neo4j_settings: Settings) -> Iterator[Driver]:
         yield drv
     finally:
         drv.close()
-
-
-def wipe(drv: Driver) -> None:
-    """Delete every node and relationship (in batches), keeping the schema."""
-    drv.execute_query(cypher_text("maintenance/wipe"))
-
-
-def cypher_text(name: str) -> str:
-    import cypher
-
-    return cypher.load(name)
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ import yaml
 
 from graph.db.server import NEO4J_VERSION
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 COMPOSE_FILE = REPO / "docker-compose.yml"
 NEO4J_IMAGE = f"neo4j:{NEO4J_VERSION}-community"
 SERVICES = {"neo4j", "api", "demo", "load"}

@@ -18,9 +18,9 @@ from gnn.writeback import write_scores
 from graph.db.schema import apply_schema
 from graph.ingest.loader import load_catalog, load_files
 from graph.recommend.scores import active_model
-from tests.conftest import wipe
 from tests.support.api_server import serve_api
-from tests.test_gnn_graph import FAST, STYLES, item, outfits
+from tests.support.neo4j import wipe
+from tests.support.two_styles import FAST, STYLES, item, outfits
 
 
 @pytest.fixture(scope="module")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -13,27 +11,11 @@ from torch_geometric.nn.models import LightGCN
 
 from gnn.dataset import TrainGraph
 from gnn.evaluation.metrics import ranking_metrics
-from gnn.gowalla import evaluator, load_split, read_interactions, train_graph, write_interactions
+from gnn.gowalla import evaluator, load_split, read_interactions, train_graph
 from gnn.propagation import use_symmetric_propagation
 from gnn.sampling import NegativeSampler
 from gnn.train import TrainConfig, pick_device, train_lightgcn
-
-REPO = Path(__file__).resolve().parent.parent
-
-
-def make_split(directory: Path, users: int = 80, items: int = 120, seed: int = 0) -> Path:
-    """Two communities: users of each check in at items of their own half only."""
-    rng = np.random.default_rng(seed)
-    train, test = {}, {}
-    half = items // 2
-    for u in range(users):
-        base = 0 if u % 2 == 0 else half
-        chosen = rng.choice(np.arange(base, base + half), size=12, replace=False)
-        train[u], test[u] = sorted(chosen[:9]), sorted(chosen[9:])
-    directory.mkdir(parents=True, exist_ok=True)
-    write_interactions(directory / "train.txt", train)
-    write_interactions(directory / "test.txt", test)
-    return directory
+from tests.support.gowalla_data import make_split
 
 
 def small_config(**kw) -> TrainConfig:
@@ -141,11 +123,15 @@ def test_early_stopping_restores_the_best_epoch(split) -> None:
     assert float(result.embeddings.sum()) == pytest.approx(result.history[1]["emb_sum"], rel=1e-5)
 
 
-def test_device_choice() -> None:
-    assert pick_device("auto").type == ("cuda" if torch.cuda.is_available() else "cpu")
+@pytest.mark.parametrize("gpu", [False, True])
+def test_device_choice(monkeypatch: pytest.MonkeyPatch, gpu: bool) -> None:
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: gpu)
+    assert pick_device("auto").type == ("cuda" if gpu else "cpu")
     assert pick_device("cpu").type == "cpu"
-    if not torch.cuda.is_available():
-        with pytest.raises(ValueError, match="CUDA"):
+    if gpu:
+        assert pick_device("cuda").type == "cuda"
+    else:
+        with pytest.raises(ValueError, match="CUDA was requested but torch sees no GPU"):
             pick_device("cuda")
 
 
@@ -184,46 +170,6 @@ def test_symmetric_propagation_has_the_same_gradients() -> None:
     for model in (plain, fast):
         model.get_embedding(adj)[[0, 2]].pow(2).sum().backward()
     assert torch.allclose(plain.embedding.weight.grad, fast.embedding.weight.grad, atol=1e-6)
-
-
-def test_bench_script_prints_recall_and_seconds(tmp_path: Path) -> None:
-    data = make_split(tmp_path / "gowalla", users=40, items=60)
-    proc = subprocess.run(
-        [
-            sys.executable,
-            str(REPO / "bench" / "gowalla_lightgcn.py"),
-            "--data",
-            str(data),
-            "--epochs",
-            "2",
-            "--batch-size",
-            "64",
-            "--dim",
-            "8",
-            "--layers",
-            "2",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=REPO,
-    )
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    assert "recall@20" in proc.stdout and "ndcg@20" in proc.stdout
-    assert "seconds per epoch" in proc.stdout
-    missing = subprocess.run(
-        [
-            sys.executable,
-            str(REPO / "bench" / "gowalla_lightgcn.py"),
-            "--data",
-            str(tmp_path / "nope"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=REPO,
-    )
-    assert missing.returncode == 2 and "not found" in missing.stderr
 
 
 def test_time_budget_bounds_the_run(split) -> None:

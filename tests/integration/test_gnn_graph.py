@@ -4,17 +4,14 @@
 from __future__ import annotations
 
 import json
-import random
-from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pytest
 from neo4j import Driver
 
 from gnn.closet_graph import VARIANTS, build_closet_graph
-from gnn.closet_train import CLOSET_DEFAULTS, fitb_metrics, fitb_questions, train_closet
+from gnn.closet_train import fitb_metrics, fitb_questions, train_closet
 from gnn.export import export_graph
 from gnn.writeback import score_counts, write_scores
 from graph.db.connection import run_batches
@@ -22,61 +19,8 @@ from graph.db.schema import apply_schema
 from graph.ingest.loader import load_catalog, load_files
 from graph.recommend.ranking import Recommendation, rerank
 from graph.recommend.scores import active_model, item_scores, top_scored
-from tests.conftest import wipe
-
-# Two styles; each has its own tops, bottoms and outers (explicit mid class and colour).
-STYLES = {
-    "formal": {
-        "상의": [("Navy Oxford Shirt", "shirt", "navy"), ("White Oxford Shirt", "shirt", "white")],
-        "하의": [("Grey Wool Slacks", "slacks", "grey"), ("Black Wool Slacks", "slacks", "black")],
-        "아우터": [("Navy Wool Blazer", "blazer", "navy")],
-    },
-    "street": {
-        "상의": [
-            ("Grey Cotton Hoodie", "hoodie", "grey"),
-            ("Black Logo Tshirt", "t-shirt", "black"),
-        ],
-        "하의": [("Blue Denim Jeans", "jeans", "blue"), ("Khaki Cargo Pants", "cargo", "khaki")],
-        "아우터": [("Black Nylon Jacket", "jacket", "black")],
-    },
-}
-
-
-def item(style: str, cat: str, kind: int, copy: int) -> dict[str, Any]:
-    name, mid, color = STYLES[style][cat][kind]
-    code = {"formal": 1, "street": 2}[style] * 10000 + ["상의", "하의", "아우터"].index(cat) * 1000
-    return {
-        "item_id": str(code + kind * 100 + copy),
-        "category": cat,
-        "brand": f"{style} lab",
-        "name": f"{name} {copy:02d}",
-        "price": 40000 + 1000 * copy,
-        "mid_class": mid,
-        "color": color,
-    }
-
-
-def outfits(n: int, seed: int = 0, copies: int = 4) -> list[dict[str, Any]]:
-    """Outfits of one style each: a top, a bottom and sometimes an outer of that style."""
-    rng = random.Random(seed)
-    out = []
-    for k in range(n):
-        style = rng.choice(list(STYLES))
-        cats = ["상의", "하의"] + (["아우터"] if rng.random() < 0.4 else [])
-        items = [
-            item(style, c, rng.randrange(len(STYLES[style][c])), rng.randrange(copies))
-            for c in cats
-        ]
-        out.append(
-            {
-                "outfit_id": str(700000 + k),
-                "gender": "MALE",
-                "items": items,
-                "style": "캐주얼",
-                "season": "봄",
-            }
-        )
-    return out
+from tests.support.neo4j import wipe
+from tests.support.two_styles import FAST, STYLES, item, outfits
 
 
 @pytest.fixture(scope="module")
@@ -99,9 +43,6 @@ def loaded(driver: Driver, data_files: tuple[Path, Path]) -> Driver:
     load_files(driver, [data_files[0]], progress=False)
     load_catalog(driver, data_files[1])
     return driver
-
-
-FAST = replace(CLOSET_DEFAULTS, epochs=40, eval_every=5, patience=3, embedding_dim=16, lr=0.02)
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,7 @@ pieces, outfits / next / capsule / complete-the-look, feedback and dismissals.""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from neo4j import Driver
 
 from core.settings import Settings
+from core.vocabulary import PERSON_PATTERN
 from graph.db.connection import read
 from tests.support.api_server import client, serve_api
 from tests.support.closet_data import OWNED, load_closet_graph
@@ -35,7 +37,7 @@ def new_closet(api: httpx.Client, label: str = "test") -> tuple[str, dict[str, s
 
 def test_create_and_crud(api: httpx.Client, driver: Driver) -> None:
     person, auth = new_closet(api)
-    assert len(person) == 32 and int(person, 16) >= 0
+    assert re.fullmatch(PERSON_PATTERN, person)
     for item_id in OWNED:
         r = api.put(f"/closets/{person}/items/{item_id}", headers=auth)
         assert r.status_code == 200, r.text
