@@ -18,7 +18,7 @@ help:
 	@echo "make demo   - environment, local Neo4j, bundled sample, API on :$(API_PORT), demo on :$(UI_PORT)"
 	@echo "make test   - environment, Chromium, Neo4j jars, then the whole test suite"
 	@echo "make test-unit - the unit tests only (no database, seconds)"
-	@echo "make lint   - ruff check + format check"
+	@echo "make lint   - ruff check + format check, mypy (core, graph, api), import-linter layers"
 	@echo "make stop   - stop the API started by make demo and the local Neo4j"
 
 # The venv is (re)installed when pyproject.toml changes; torch is installed once per venv.
@@ -80,6 +80,8 @@ test-unit: venv
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 clean-env:
 	rm -rf $(VENV)

@@ -25,10 +25,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core.settings import shared_data_dir  # noqa: E402
-from gnn.closet_train import CLOSET_DEFAULTS, fitb_metrics, fitb_questions, train_closet  # noqa: E402
-from gnn.evaluation.protocol import exported, read_snap  # noqa: E402
-from gnn.export import GraphExport  # noqa: E402
+from core.settings import shared_data_dir
+from gnn.closet_train import CLOSET_DEFAULTS, fitb_metrics, fitb_questions, train_closet
+from gnn.evaluation.protocol import exported, read_snap
+from gnn.export import GraphExport
 
 
 def simulate(

@@ -31,23 +31,23 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tqdm import tqdm  # noqa: E402
+from tqdm import tqdm
 
-import cypher  # noqa: E402
-from core.settings import Settings  # noqa: E402
+import cypher
+from core.settings import Settings
 from core.vocabulary import (
-    COLOR_FAMILIES,  # noqa: E402
-    CORE_CATEGORIES,  # noqa: E402
+    COLOR_FAMILIES,
+    CORE_CATEGORIES,
 )
-from enrich.taxonomy import MID_CLASSES  # noqa: E402
-from graph import wardrobe as store  # noqa: E402
-from graph.db.connection import connect, database, run, run_batches  # noqa: E402
-from graph.db.schema import apply_schema  # noqa: E402
-from graph.db.server import LocalServer, free_port  # noqa: E402
-from graph.ingest.cooccurrence import refresh_cooccurrence  # noqa: E402
-from graph.recommend.capsule import best_pair_gain, capsule  # noqa: E402
-from graph.recommend.pairs import PairBook  # noqa: E402
-from graph.recommend.wearable import core_pieces  # noqa: E402
+from enrich.taxonomy import MID_CLASSES
+from graph import wardrobe as store
+from graph.db.connection import connect, database, run, run_batches
+from graph.db.schema import apply_schema
+from graph.db.server import LocalServer, free_port
+from graph.ingest.cooccurrence import refresh_cooccurrence
+from graph.recommend.capsule import best_pair_gain, capsule
+from graph.recommend.pairs import PairBook
+from graph.recommend.wearable import core_pieces
 
 STYLES = 24
 NOISE = 0.03

@@ -21,18 +21,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core.settings import shared_data_dir  # noqa: E402
-from gnn.closet_train import CLOSET_DEFAULTS, train_closet  # noqa: E402
-from gnn.evaluation import models as m  # noqa: E402
-from gnn.evaluation.protocol import make_split  # noqa: E402
-from gnn.evaluation.runner import (  # noqa: E402
+from core.settings import shared_data_dir
+from gnn.closet_train import CLOSET_DEFAULTS, train_closet
+from gnn.evaluation import models as m
+from gnn.evaluation.protocol import make_split
+from gnn.evaluation.runner import (
     EvalGraph,
     answer_fitb,
     answer_retrieval,
     read_lines,
     write_lines,
 )
-from gnn.evaluation.scorer import fitb_accuracy, retrieval_metrics  # noqa: E402
+from gnn.evaluation.scorer import fitb_accuracy, retrieval_metrics
 
 ORDER = ("random", "popularity", "cooccurrence", "als", "rule", "lightgcn", "hybrid")
 

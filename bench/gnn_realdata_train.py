@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core.settings import shared_data_dir  # noqa: E402
-from gnn.closet_train import CLOSET_DEFAULTS, FitbQuestion, fitb_metrics, train_closet  # noqa: E402
-from gnn.evaluation.protocol import exported, make_split  # noqa: E402
+from core.settings import shared_data_dir
+from gnn.closet_train import CLOSET_DEFAULTS, FitbQuestion, fitb_metrics, train_closet
+from gnn.evaluation.protocol import exported, make_split
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core.settings import shared_data_dir  # noqa: E402
-from gnn.gowalla import evaluator, load_split, train_graph  # noqa: E402
-from gnn.train import TrainConfig, train_lightgcn  # noqa: E402
+from core.settings import shared_data_dir
+from gnn.gowalla import evaluator, load_split, train_graph
+from gnn.train import TrainConfig, train_lightgcn
 
 PAPER = {"recall@20": 0.1830, "ndcg@20": 0.1554}
 

@@ -17,13 +17,13 @@ from typing import Any
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
-import gradio as gr  # noqa: E402
+import gradio as gr
 
-from api.schemas.items import Item, Recommendation  # noqa: E402
-from core.vocabulary import COLOR_FAMILIES  # noqa: E402
-from demo import render  # noqa: E402
-from demo.api_client import ApiClient, ApiError  # noqa: E402
-from demo.placeholders import cache_dir  # noqa: E402
+from api.schemas.items import Item, Recommendation
+from core.vocabulary import COLOR_FAMILIES
+from demo import render
+from demo.api_client import ApiClient, ApiError
+from demo.placeholders import cache_dir
 
 CATEGORIES = tuple(render.CATEGORY_LABELS)
 ANY = ""

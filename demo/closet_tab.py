@@ -4,10 +4,16 @@ piece to buy and what it unlocks, a capsule, a complete-the-look builder, like/d
 It calls the closet API only (through `demo.api_client.ApiClient`), never Neo4j. The closet id
 and its secret token live in the browser (`gr.BrowserState`, local storage), and every write
 sends the token as `Authorization: Bearer`.
+
+`build_closet_tab` lays the tab out one section at a time (`build_header_row`, `build_*_section`:
+each returns a small frozen dataclass of its components, gathered in `ClosetTab`), then
+`wire_closet_events` connects them to the `ClosetHandlers` methods.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
 from typing import Any
 
@@ -176,17 +182,129 @@ def _error(exc: Exception) -> str:
     return f"⚠️ {exc}"
 
 
-# ---------------------------------------------------------------------------- the tab
+# ---------------------------------------------------------------------------- the tab's parts
 
 
-def build_closet_tab(api: ApiClient) -> None:
-    """Build the "My closet" tab inside the current Blocks context."""
-    calls = ClosetCalls(api)
-    state = gr.BrowserState(dict(EMPTY), storage_key="closet-demo-closet")
+@dataclass(frozen=True)
+class HeaderRow:
+    """The closet's status line and the New closet button."""
 
+    status: gr.Markdown
+    new: gr.Button
+
+
+@dataclass(frozen=True)
+class SearchSection:
+    """Find a catalogue piece by search and add it."""
+
+    query: gr.Textbox
+    category: gr.Dropdown
+    search: gr.Button
+    found: gr.Radio
+    add: gr.Button
+
+
+@dataclass(frozen=True)
+class DescribeSection:
+    """Add a piece that is not in the catalogue by describing it."""
+
+    category: gr.Dropdown
+    mid: gr.Dropdown
+    color: gr.Dropdown
+    name: gr.Textbox
+    describe: gr.Button
+
+
+@dataclass(frozen=True)
+class OwnedSection:
+    """The message line, the owned pieces and the remove control."""
+
+    message: gr.Markdown
+    owned: gr.HTML
+    remove_choice: gr.Dropdown
+    remove: gr.Button
+
+
+@dataclass(frozen=True)
+class OutfitsSection:
+    """The outfits the closet can wear now."""
+
+    show: gr.Button
+    outfits: gr.HTML
+
+
+@dataclass(frozen=True)
+class NextSection:
+    """The next piece to buy and the like / dismiss / bought buttons."""
+
+    budget: gr.Number
+    category: gr.Radio
+    find: gr.Button
+    suggestions: gr.HTML
+    choice: gr.Radio
+    like: gr.Button
+    dismiss: gr.Button
+    bought: gr.Button
+
+
+@dataclass(frozen=True)
+class CapsuleSection:
+    """The capsule planner: the best few purchases together."""
+
+    k: gr.Slider
+    plan: gr.Button
+    out: gr.HTML
+
+
+@dataclass(frozen=True)
+class LookSection:
+    """Complete a look from owned pieces."""
+
+    items: gr.CheckboxGroup
+    fill: gr.CheckboxGroup
+    complete: gr.Button
+    looks: gr.HTML
+
+
+@dataclass(frozen=True)
+class ClosetTab:
+    """Every component of the tab, by section."""
+
+    state: gr.BrowserState
+    header: HeaderRow
+    search: SearchSection
+    describe: DescribeSection
+    owned: OwnedSection
+    outfits: OutfitsSection
+    next_piece: NextSection
+    capsule: CapsuleSection
+    look: LookSection
+
+    @property
+    def closet_outputs(self) -> list[Any]:
+        """What `ClosetHandlers.refresh` fills: status, pieces, remove and look choices, note."""
+        return [
+            self.header.status,
+            self.owned.owned,
+            self.owned.remove_choice,
+            self.look.items,
+            self.owned.message,
+        ]
+
+
+# ---------------------------------------------------------------------------- layout
+
+
+def build_header_row() -> HeaderRow:
+    """The status line and the New closet button."""
     with gr.Row(equal_height=True):
         status = gr.Markdown(NO_CLOSET, elem_id="closet-status")
         new = gr.Button("New closet", elem_id="closet-new", scale=0)
+    return HeaderRow(status, new)
+
+
+def build_search_section() -> SearchSection:
+    """The "Add pieces" heading, the catalogue search, its results and the add button."""
     gr.Markdown("### Add pieces")
     with gr.Row(equal_height=True):
         query = gr.Textbox(label="Search the catalogue", elem_id="closet-search", scale=4)
@@ -194,6 +312,11 @@ def build_closet_tab(api: ApiClient) -> None:
         search = gr.Button("Search", elem_id="closet-search-button", scale=0)
     found = gr.Radio([], label="Results", elem_id="closet-search-results")
     add = gr.Button("Add to my closet", variant="primary", elem_id="closet-add")
+    return SearchSection(query, search_cat, search, found, add)
+
+
+def build_describe_section() -> DescribeSection:
+    """The accordion to describe a piece that is not in the catalogue."""
     with gr.Accordion("Not in the catalogue? Describe it", open=False):
         with gr.Row():
             d_cat = gr.Dropdown(list(BIG_CATEGORIES), value="top", label="Category")
@@ -203,16 +326,29 @@ def build_closet_tab(api: ApiClient) -> None:
             d_color = gr.Dropdown(list(COLOR_FAMILIES), value="navy", label="Colour")
             d_name = gr.Textbox(label="Name (optional)")
         describe = gr.Button("Add this piece", elem_id="closet-describe-add")
+    return DescribeSection(d_cat, d_mid, d_color, d_name, describe)
+
+
+def build_owned_section() -> OwnedSection:
+    """The message line, the owned pieces and the remove control."""
     message = gr.Markdown("", elem_id="closet-message")
     owned = gr.HTML(elem_id="closet-items")
     with gr.Row(equal_height=True):
         remove_choice = gr.Dropdown([], label="Remove a piece", scale=3)
         remove = gr.Button("Remove", elem_id="closet-remove", scale=0)
+    return OwnedSection(message, owned, remove_choice, remove)
 
+
+def build_outfits_section() -> OutfitsSection:
+    """The "Outfits you can wear now" heading, button and list."""
     gr.Markdown("### Outfits you can wear now")
     show_outfits = gr.Button("Show my outfits", elem_id="closet-outfits-button")
     outfits = gr.HTML(elem_id="closet-outfits")
+    return OutfitsSection(show_outfits, outfits)
 
+
+def build_next_section() -> NextSection:
+    """The "next piece to buy" heading, its filters, suggestions and feedback buttons."""
     gr.Markdown("### The next piece to buy")
     with gr.Row(equal_height=True):
         budget = gr.Number(label="Budget (₩, 0 = any)", value=0, precision=0, minimum=0)
@@ -226,11 +362,20 @@ def build_closet_tab(api: ApiClient) -> None:
         like = gr.Button("👍 Like", elem_id="closet-like")
         dismiss = gr.Button("✕ Not for me", elem_id="closet-dismiss")
         bought = gr.Button("🛍 Bought it", elem_id="closet-pick")
+    return NextSection(budget, next_cat, find_next, suggestions, choice, like, dismiss, bought)
+
+
+def build_capsule_section() -> CapsuleSection:
+    """The capsule size slider, its button and the plan."""
     with gr.Row(equal_height=True):
         k = gr.Slider(1, 6, value=3, step=1, label="Capsule: best purchases together")
         capsule = gr.Button("Plan a capsule", elem_id="closet-capsule-button")
     capsule_out = gr.HTML(elem_id="closet-capsule")
+    return CapsuleSection(k, capsule, capsule_out)
 
+
+def build_look_section() -> LookSection:
+    """The "Complete the look" heading, the start and fill choices, button and looks."""
     gr.Markdown("### Complete the look")
     look_items = gr.CheckboxGroup([], label="Start from", elem_id="closet-look-items")
     look_fill = gr.CheckboxGroup(
@@ -240,12 +385,25 @@ def build_closet_tab(api: ApiClient) -> None:
     )
     complete = gr.Button("Complete the look", elem_id="closet-look-button")
     looks = gr.HTML(elem_id="closet-looks")
+    return LookSection(look_items, look_fill, complete, looks)
 
-    def refresh(st: dict[str, str], note: str = "") -> tuple[Any, ...]:
+
+# ---------------------------------------------------------------------------- handlers
+
+
+class ClosetHandlers:
+    """The tab's event handlers over the closet API (the method names are the Gradio api names)."""
+
+    def __init__(self, api: ApiClient) -> None:
+        self.api = api
+        self.calls = ClosetCalls(api)
+
+    def refresh(self, st: dict[str, str], note: str = "") -> tuple[Any, ...]:
+        """The closet's status, pieces, remove and look choices, and `note`."""
         if not st or not st.get("person"):
             return NO_CLOSET, "", gr.update(choices=[]), gr.update(choices=[]), note
         try:
-            view = calls.view(st["person"])
+            view = self.calls.view(st["person"])
         except ApiError as exc:
             return NO_CLOSET, "", gr.update(choices=[]), gr.update(choices=[]), _error(exc)
         head = (
@@ -261,70 +419,79 @@ def build_closet_tab(api: ApiClient) -> None:
             note,
         )
 
-    closet_outputs = [status, owned, remove_choice, look_items, message]
-
-    def create(st: dict[str, str]) -> tuple[Any, ...]:
+    def create(self, st: dict[str, str]) -> tuple[Any, ...]:
+        """Make a new closet and keep its id and token in the browser."""
         try:
-            made = calls.create()
+            made = self.calls.create()
         except ApiError as exc:
-            return (st, *refresh(st, _error(exc)))
+            return (st, *self.refresh(st, _error(exc)))
         st = {"person": made["person"], "token": made["token"]}
-        return (st, *refresh(st, "A new closet, kept in this browser."))
+        return (st, *self.refresh(st, "A new closet, kept in this browser."))
 
-    def do_search(q: str, cat: str) -> Any:
+    def do_search(self, q: str, cat: str) -> Any:
+        """Search the catalogue; the hits become the results' choices."""
         try:
-            res = api.search(q=q or "", category=None if cat == "any" else cat, limit=12)
+            res = self.api.search(q=q or "", category=None if cat == "any" else cat, limit=12)
         except ApiError as exc:
             return gr.update(choices=[], label=_error(exc))
         choices = [(_name(h.item.model_dump()), h.item.id) for h in res.items]
         return gr.update(choices=choices, value=None, label=f"Results ({len(choices)})")
 
-    def guarded(action):  # noqa: ANN001, ANN202
+    def guarded(self, action: Callable[..., str]) -> Callable[..., tuple[Any, ...]]:
+        """`action(st, *args)` run only with a closet, then the closet refreshed with its note."""
+
         def run(st: dict[str, str], *args: Any) -> tuple[Any, ...]:
             if not st or not st.get("person"):
-                return refresh(st, "Press **New closet** first.")
+                return self.refresh(st, "Press **New closet** first.")
             try:
                 note = action(st, *args)
             except ApiError as exc:
-                return refresh(st, _error(exc))
-            return refresh(st, note)
+                return self.refresh(st, _error(exc))
+            return self.refresh(st, note)
 
         return run
 
-    def add_item(st: dict[str, str], item_id: str | None) -> str:
+    def add_item(self, st: dict[str, str], item_id: str | None) -> str:
+        """Own the picked search result."""
         if not item_id:
             return "Pick a search result first."
-        calls.own(st["person"], st["token"], item_id)
+        self.calls.own(st["person"], st["token"], item_id)
         return "Added."
 
-    def add_described(st: dict[str, str], cat: str, mid: str, color: str, name: str) -> str:
+    def add_described(self, st: dict[str, str], cat: str, mid: str, color: str, name: str) -> str:
+        """Own a described piece."""
         body = {"category": cat, "mid_class": mid, "color": color, "name": name or None}
-        calls.describe(st["person"], st["token"], body)
+        self.calls.describe(st["person"], st["token"], body)
         return f"Added a {color} {mid}."
 
-    def remove_item(st: dict[str, str], item_id: str | None) -> str:
+    def remove_item(self, st: dict[str, str], item_id: str | None) -> str:
+        """Disown the picked piece."""
         if not item_id:
             return "Pick a piece to remove."
-        calls.disown(st["person"], st["token"], item_id)
+        self.calls.disown(st["person"], st["token"], item_id)
         return "Removed."
 
+    @staticmethod
     def kinds_for(cat: str) -> Any:
+        """The kinds (mid classes) of a category, the first one picked."""
         names = [m.name for m in MID_CLASSES if cat in m.bigs]
         return gr.update(choices=names, value=names[0] if names else None)
 
-    def show(st: dict[str, str]) -> str:
+    def show(self, st: dict[str, str]) -> str:
+        """The outfits the closet can wear now."""
         if not st or not st.get("person"):
             return NO_CLOSET
         try:
-            return outfits_html(calls.outfits(st["person"]))
+            return outfits_html(self.calls.outfits(st["person"]))
         except ApiError as exc:
             return _error(exc)
 
-    def suggest(st: dict[str, str], money: float | None, cat: str) -> tuple[Any, Any]:
+    def suggest(self, st: dict[str, str], money: float | None, cat: str) -> tuple[Any, Any]:
+        """The next pieces to buy, and the same pieces as feedback choices."""
         if not st or not st.get("person"):
             return NO_CLOSET, gr.update(choices=[])
         try:
-            data = calls.next(
+            data = self.calls.next(
                 st["person"], int(money) if money else None, None if cat == "any" else cat
             )
         except ApiError as exc:
@@ -332,19 +499,23 @@ def build_closet_tab(api: ApiClient) -> None:
         choices = [(_name(n["item"]), n["item"]["id"]) for n in data["items"]]
         return next_html(data), gr.update(choices=choices, value=None)
 
-    def react(kind: str):  # noqa: ANN202
-        def run(st: dict[str, str], item_id: str | None, money: float | None, cat: str):  # noqa: ANN202
+    def react(self, kind: str) -> Callable[..., tuple[Any, Any, str]]:
+        """Send `kind` feedback on the picked suggestion (and own it on "pick"), then re-suggest."""
+
+        def run(
+            st: dict[str, str], item_id: str | None, money: float | None, cat: str
+        ) -> tuple[Any, Any, str]:
             if not st or not st.get("person") or not item_id:
-                html, radio = suggest(st, money, cat)
+                html, radio = self.suggest(st, money, cat)
                 return html, radio, "Pick a suggestion first."
             try:
-                calls.feedback(st["person"], st["token"], item_id, kind)
+                self.calls.feedback(st["person"], st["token"], item_id, kind)
                 if kind == "pick":
-                    calls.own(st["person"], st["token"], item_id)
+                    self.calls.own(st["person"], st["token"], item_id)
             except ApiError as exc:
-                html, radio = suggest(st, money, cat)
+                html, radio = self.suggest(st, money, cat)
                 return html, radio, _error(exc)
-            html, radio = suggest(st, money, cat)
+            html, radio = self.suggest(st, money, cat)
             done = {
                 "like": "Liked.",
                 "dismiss": "Dismissed: not shown again.",
@@ -354,40 +525,74 @@ def build_closet_tab(api: ApiClient) -> None:
 
         return run
 
-    def plan(st: dict[str, str], size: float, money: float | None) -> str:
+    def plan(self, st: dict[str, str], size: float, money: float | None) -> str:
+        """The capsule: the best `size` purchases together."""
         if not st or not st.get("person"):
             return NO_CLOSET
         try:
             return capsule_html(
-                calls.capsule(st["person"], int(size), int(money) if money else None)
+                self.calls.capsule(st["person"], int(size), int(money) if money else None)
             )
         except ApiError as exc:
             return _error(exc)
 
-    def build_look(st: dict[str, str], items: list[str], fill: list[str]) -> str:
+    def build_look(self, st: dict[str, str], items: list[str], fill: list[str]) -> str:
+        """Looks completing the ticked owned pieces."""
         if not st or not st.get("person"):
             return NO_CLOSET
         if not items:
             return '<p class="empty-note">Tick the owned pieces to start from.</p>'
         try:
-            return looks_html(calls.complete(st["person"], items, fill))
+            return looks_html(self.calls.complete(st["person"], items, fill))
         except ApiError as exc:
             return _error(exc)
 
-    new.click(create, [state], [state, *closet_outputs])
-    search.click(do_search, [query, search_cat], [found])
-    query.submit(do_search, [query, search_cat], [found])
-    add.click(guarded(add_item), [state, found], closet_outputs)
-    d_cat.change(kinds_for, [d_cat], [d_mid])
-    describe.click(guarded(add_described), [state, d_cat, d_mid, d_color, d_name], closet_outputs)
-    remove.click(guarded(remove_item), [state, remove_choice], closet_outputs)
-    show_outfits.click(show, [state], [outfits])
-    find_next.click(suggest, [state, budget, next_cat], [suggestions, choice])
-    for button, kind in ((like, "like"), (dismiss, "dismiss"), (bought, "pick")):
-        button.click(react(kind), [state, choice, budget, next_cat], [suggestions, choice, message])
-    bought.click(lambda st: refresh(st, "Added to your closet."), [state], closet_outputs)
-    capsule.click(plan, [state, k, budget], [capsule_out])
-    complete.click(build_look, [state, look_items, look_fill], [looks])
+
+# ---------------------------------------------------------------------------- wiring
+
+
+def wire_closet_events(tab: ClosetTab, h: ClosetHandlers) -> None:
+    """Connect the tab's components to the handlers (this order fixes the api names)."""
+    state, closet_outputs = tab.state, tab.closet_outputs
+    search, described, owned = tab.search, tab.describe, tab.owned
+    nxt = tab.next_piece
+    tab.header.new.click(h.create, [state], [state, *closet_outputs])
+    search.search.click(h.do_search, [search.query, search.category], [search.found])
+    search.query.submit(h.do_search, [search.query, search.category], [search.found])
+    search.add.click(h.guarded(h.add_item), [state, search.found], closet_outputs)
+    described.category.change(h.kinds_for, [described.category], [described.mid])
+    described.describe.click(
+        h.guarded(h.add_described),
+        [state, described.category, described.mid, described.color, described.name],
+        closet_outputs,
+    )
+    owned.remove.click(h.guarded(h.remove_item), [state, owned.remove_choice], closet_outputs)
+    tab.outfits.show.click(h.show, [state], [tab.outfits.outfits])
+    nxt.find.click(h.suggest, [state, nxt.budget, nxt.category], [nxt.suggestions, nxt.choice])
+    for button, kind in ((nxt.like, "like"), (nxt.dismiss, "dismiss"), (nxt.bought, "pick")):
+        button.click(
+            h.react(kind),
+            [state, nxt.choice, nxt.budget, nxt.category],
+            [nxt.suggestions, nxt.choice, owned.message],
+        )
+    nxt.bought.click(lambda st: h.refresh(st, "Added to your closet."), [state], closet_outputs)
+    tab.capsule.plan.click(h.plan, [state, tab.capsule.k, nxt.budget], [tab.capsule.out])
+    tab.look.complete.click(h.build_look, [state, tab.look.items, tab.look.fill], [tab.look.looks])
     root = Context.root_block
     if root is not None:  # show the closet kept in this browser when the page opens
-        root.load(lambda st: refresh(st), [state], closet_outputs)
+        root.load(lambda st: h.refresh(st), [state], closet_outputs)
+
+
+def build_closet_tab(api: ApiClient) -> None:
+    """Build the "My closet" tab inside the current Blocks context."""
+    state = gr.BrowserState(dict(EMPTY), storage_key="closet-demo-closet")
+    header = build_header_row()
+    search = build_search_section()
+    describe = build_describe_section()
+    owned = build_owned_section()
+    outfits = build_outfits_section()
+    next_piece = build_next_section()
+    capsule = build_capsule_section()
+    look = build_look_section()
+    tab = ClosetTab(state, header, search, describe, owned, outfits, next_piece, capsule, look)
+    wire_closet_events(tab, ClosetHandlers(api))

@@ -81,6 +81,7 @@ def describe(
         picture = image if isinstance(image, Image.Image) else load_image(image)
         found = image_color(picture, masker or default_masker())
     color, source = combine_colors(name_color, found)
+    rgb: list[int] | None
     if found is not None and source.startswith("image/"):
         rgb = list(found.rgb)
     else:

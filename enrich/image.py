@@ -245,7 +245,7 @@ def load_image(source: str | Path | bytes, timeout: float = 5.0) -> Image.Image:
     if len(data) > MAX_IMAGE_BYTES:
         raise ImageError("image larger than 15 MiB")
     try:
-        image = Image.open(io.BytesIO(data))
+        image: Image.Image = Image.open(io.BytesIO(data))
         image.load()
     except (UnidentifiedImageError, OSError) as error:
         raise ImageError(f"not a readable image: {error}") from None
@@ -265,7 +265,7 @@ def fetch_bytes(url: str, timeout: float = 5.0) -> bytes:
         raise ImageError(f"unsupported URL scheme: {scheme or '(none)'}")
     request = urllib.request.Request(url, headers={"User-Agent": "closet-enrich/0.1"})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             data = response.read(MAX_IMAGE_BYTES + 1)
     except (OSError, ValueError) as error:
         raise ImageError(f"cannot fetch {url}: {error}") from None

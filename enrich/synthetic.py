@@ -72,10 +72,8 @@ def _background(kind: str, rng: np.random.Generator, size: int) -> np.ndarray:
     ys, xs = np.mgrid[0:size, 0:size] / (size - 1)
     if kind == "gradient":
         top, bottom = rng.uniform(235, 255), rng.uniform(175, 215)
-        if rng.random() < 0.5:
-            t = ys
-        else:
-            t = np.clip(np.hypot(xs - 0.5, ys - 0.45) * 1.4, 0, 1)
+        radial = np.clip(np.hypot(xs - 0.5, ys - 0.45) * 1.4, 0, 1)
+        t = ys if rng.random() < 0.5 else radial
         level = top + (bottom - top) * t
         tint = rng.normal(0, 3, 3)
         return level[..., None] + tint

@@ -82,6 +82,47 @@ def build_model(graph: TrainGraph, config: TrainConfig) -> LightGCN:
     return use_symmetric_propagation(model)
 
 
+def _bpr_step(
+    model: LightGCN,
+    optimizer: torch.optim.Optimizer,
+    adj: torch.Tensor,
+    sampler: NegativeSampler,
+    batch: torch.Tensor,
+    device: torch.device,
+    config: TrainConfig,
+) -> float:
+    """One mini-batch: propagate, draw negatives, BPR loss with L2, one Adam step; the loss."""
+    anchors, pos = batch[:, 0], batch[:, 1]
+    neg = sampler.sample(anchors, pos)
+    anchors, pos, neg = anchors.to(device), pos.to(device), neg.to(device)
+    emb = model.get_embedding(adj)
+    a = emb[anchors]
+    loss = model.recommendation_loss(
+        (a * emb[pos]).sum(-1),
+        (a * emb[neg]).sum(-1),
+        node_id=torch.cat([anchors, pos, neg]),
+        lambda_reg=config.weight_decay / 2,
+    )
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+    return float(loss.item())
+
+
+def _keep_if_best(
+    state: _TrainState, model: LightGCN, record: dict[str, float], metric: str, epoch: int
+) -> None:
+    """Remember the weights when `metric` improved, else count one more bad evaluation."""
+    value = record.get(metric)
+    if value is None:
+        raise KeyError(f"evaluator returned no {metric!r}: {sorted(record)}")
+    if state.best_metric is None or value > state.best_metric:
+        state.best_metric, state.best_epoch, state.bad_evals = value, epoch, 0
+        state.best_state = copy.deepcopy(model.state_dict())
+    else:
+        state.bad_evals += 1
+
+
 def train_lightgcn(
     graph: TrainGraph,
     config: TrainConfig,
@@ -151,23 +192,7 @@ def train_lightgcn(
         )
         for start in inner:
             batch = positives[order[start : start + config.batch_size]]
-            anchors, pos = batch[:, 0], batch[:, 1]
-            neg = sampler.sample(anchors, pos)
-            anchors, pos, neg = anchors.to(device), pos.to(device), neg.to(device)
-            emb = model.get_embedding(adj)
-            a = emb[anchors]
-            pos_rank = (a * emb[pos]).sum(-1)
-            neg_rank = (a * emb[neg]).sum(-1)
-            loss = model.recommendation_loss(
-                pos_rank,
-                neg_rank,
-                node_id=torch.cat([anchors, pos, neg]),
-                lambda_reg=config.weight_decay / 2,
-            )
-            optimizer.zero_grad()
-            loss.backward()
-            optimizer.step()
-            loss_sum += loss.item()
+            loss_sum += _bpr_step(model, optimizer, adj, sampler, batch, device, config)
             batches += 1
             if batches % 10 == 0:
                 inner.set_postfix(loss=round(loss_sum / batches, 4))
@@ -177,14 +202,7 @@ def train_lightgcn(
         record: dict[str, float] = {"epoch": epoch + 1, "loss": loss_sum / max(batches, 1)}
         if evaluate is not None and (epoch + 1) % config.eval_every == 0:
             record.update(evaluate(_embeddings(model, adj)))
-            value = record.get(config.metric)
-            if value is None:
-                raise KeyError(f"evaluator returned no {config.metric!r}: {sorted(record)}")
-            if state.best_metric is None or value > state.best_metric:
-                state.best_metric, state.best_epoch, state.bad_evals = value, epoch + 1, 0
-                state.best_state = copy.deepcopy(model.state_dict())
-            else:
-                state.bad_evals += 1
+            _keep_if_best(state, model, record, config.metric, epoch + 1)
         state.history.append(record)
         state.next_epoch = epoch + 1
         bar.set_postfix({k: round(v, 4) for k, v in record.items() if k != "epoch"})

@@ -5,7 +5,7 @@ another closet's token); reads only need the closet id, which is random and ungu
 from __future__ import annotations
 
 from collections import Counter
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, HTTPException, Path, Query, Response
 
@@ -42,7 +42,7 @@ from graph.recommend.ranking import closet_model
 router = APIRouter(prefix="/closets", tags=["closets"])
 ItemId = Annotated[str, Path(pattern=ITEM_ID, description="Item id")]
 MinSupport = Annotated[int, Query(ge=1, le=1000, description="Outfits a pair needs")]
-AUTH_ERRORS = {
+AUTH_ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorBody, "description": "No or malformed bearer token"},
     403: {"model": ErrorBody, "description": "The token is another closet's"},
     404: {"model": ErrorBody, "description": "No such closet"},

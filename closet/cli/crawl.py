@@ -71,22 +71,16 @@ def crawl(
         "LOG_LEVEL": log_level.upper(),
         "CLOSET_NEO4J": neo4j,
         "CLOSET_PROGRESS": sys.stderr.isatty(),
+        **_settings_given(setting or []),
     }
-    for item in setting or []:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise fail(f"--set expects NAME=VALUE, got {item!r}")
-        overrides[name.strip()] = value
-    if base:
-        overrides["MUSINSA_BASE"] = base
-    if ignore_robots:
-        overrides["ROBOTSTXT_OBEY"] = False
-    if httpcache:
-        overrides["HTTPCACHE_ENABLED"] = True
-    if jobdir:
-        overrides["JOBDIR"] = str(jobdir)
-    if stats_file:
-        overrides["CLOSET_STATS_FILE"] = str(stats_file)
+    optional = {
+        "MUSINSA_BASE": base or None,
+        "ROBOTSTXT_OBEY": False if ignore_robots else None,
+        "HTTPCACHE_ENABLED": True if httpcache else None,
+        "JOBDIR": str(jobdir) if jobdir else None,
+        "CLOSET_STATS_FILE": str(stats_file) if stats_file else None,
+    }
+    overrides.update({k: v for k, v in optional.items() if v is not None})
     if output:
         from scraper.run import feeds_for
 
@@ -104,6 +98,22 @@ def crawl(
 
     stats = run_spider(spider, overrides, args)
     print_summary(stats)
+    _exit_for(stats, jobdir)
+
+
+def _settings_given(items: list[str]) -> dict[str, str]:
+    """The `--set NAME=VALUE` options as Scrapy settings (exit 1 on a malformed one)."""
+    given = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise fail(f"--set expects NAME=VALUE, got {item!r}")
+        given[name.strip()] = value
+    return given
+
+
+def _exit_for(stats: dict[str, Any], jobdir: Path | None) -> None:
+    """Exit non-zero, saying why, unless the crawl finished (robots 3, interrupted 130)."""
     reason = stats.get("finish_reason")
     if reason == "robotstxt_forbidden":
         raise fail(

@@ -8,7 +8,13 @@ from itertools import islice
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from neo4j import Driver, GraphDatabase, NotificationMinimumSeverity, RoutingControl
+from neo4j import (
+    Driver,
+    GraphDatabase,
+    ManagedTransaction,
+    NotificationMinimumSeverity,
+    RoutingControl,
+)
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
 import cypher
@@ -101,9 +107,13 @@ def run_batches(
     """Run an `UNWIND $rows` query once per batch, each batch in its own transaction."""
     query = cypher.load(name)
     total = 0
+
+    def write(tx: ManagedTransaction, batch: list[dict[str, Any]]) -> None:
+        tx.run(query, rows=batch, **params).consume()
+
     with driver.session(database=database(driver)) as session:
         for batch in chunks(rows, batch_size):
-            session.execute_write(lambda tx, b=batch: tx.run(query, rows=b, **params).consume())
+            session.execute_write(write, batch)
             total += len(batch)
     return total
 

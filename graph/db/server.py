@@ -8,6 +8,7 @@ NEO4J_PASSWORD).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import shutil
@@ -380,10 +381,8 @@ def _die_with_parent() -> None:
     """In the child: ask Linux to SIGTERM it when its parent dies (PR_SET_PDEATHSIG)."""
     import ctypes
 
-    try:
+    with contextlib.suppress(OSError):  # not Linux: the caller's stop() is the only guard
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)
-    except OSError:
-        pass  # not Linux: the caller's finally-block stop() is the only guard
 
 
 def _alive(pid: int) -> bool:

@@ -124,9 +124,12 @@ def _scalar_extras(extra: dict[str, Any]) -> dict[str, Any]:
     for key, value in extra.items():
         if not re.fullmatch(r"[a-z][a-z0-9_]{0,40}", key):
             continue
-        if isinstance(value, str | int | float | bool):
+        scalar = isinstance(value, str | int | float | bool)
+        scalars = (
+            isinstance(value, list)
+            and all(isinstance(v, str | int | float) for v in value)
+            and len({type(v) for v in value}) <= 1
+        )
+        if scalar or scalars:
             kept[key] = value
-        elif isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
-            if len({type(v) for v in value}) <= 1:
-                kept[key] = value
     return kept

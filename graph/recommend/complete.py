@@ -15,7 +15,7 @@ from core.vocabulary import REQUIRED_CATEGORIES
 from graph.db.connection import read
 from graph.recommend.explain import label
 from graph.recommend.next_piece import cluster_pick
-from graph.recommend.pairs import DEFAULT_MIN_SUPPORT, PairBook
+from graph.recommend.pairs import DEFAULT_MIN_SUPPORT, PairBook, PairTable
 from graph.recommend.wearable import PairStep, Piece, WearableOutfit, count_real, path_of
 from graph.wardrobe import Closet
 
@@ -66,6 +66,60 @@ def complete_look(
     combination — then picks an owned piece of that cluster if the closet has one, else the best
     catalog item (model score, then popularity), never a dismissed one.
     """
+    request = look_request(closet, given_ids, categories)
+    given, fill = request.given, request.fill
+    book = PairBook(driver, min_support, categories=None)
+    book.ensure(p.cluster for p in given)
+    given_path, given_support = path_of(given, book)
+    weak = next((s for s in given_path if s.outfits < max(1, min_support)), None)
+    if weak is not None:
+        return CompletedLooks(
+            fill,
+            [],
+            f"{label(weak.a)} and {label(weak.b)} are not worn together in real outfits: "
+            "no wearable look holds both",
+        )
+    options = fill_options(book, given, fill)
+    empty = [c for c in fill if not options[c]]
+    if empty:
+        return CompletedLooks(
+            fill, [], f"no {', '.join(empty)} is worn with all the given pieces in real outfits"
+        )
+    book.ensure_among(option.cluster for c in fill for option in options[c])
+    combos = rank_combinations(book, options, fill, given_support)[:limit]
+    if not combos:
+        return CompletedLooks(
+            fill, [], "the candidate pieces are never worn with each other in real outfits"
+        )
+    chosen = {(key, c) for combo in combos for key, c in zip(combo.clusters, fill, strict=True)}
+    in_closet: dict[tuple[str, str], Piece] = {}
+    for p in closet.pieces:
+        if (p.cluster, p.category) in chosen and p.id not in given_ids:
+            piece = Piece.of(p.item, p.cluster, "closet")
+            in_closet.setdefault((p.cluster or "", p.category), piece)
+    need = sorted(k for k in chosen if k not in in_closet)
+    catalog = _best_items(driver, given, need, [*closet.item_ids, *closet.dismissed], model)
+    looks = assemble_looks(book, given, fill, combos, {**catalog, **in_closet})
+    outfits = [WearableOutfit(tuple(lp.piece for lp in look.pieces), [], 0) for look in looks]
+    count_real(driver, outfits)
+    for look, outfit in zip(looks, outfits, strict=True):
+        look.real_outfits = outfit.real_outfits
+    return CompletedLooks(fill, looks, None)
+
+
+@dataclass
+class LookRequest:
+    """The given pieces of a look and the categories to fill."""
+
+    given: list[Piece]
+    fill: list[str]
+
+
+def look_request(
+    closet: Closet, given_ids: Sequence[str], categories: Sequence[str] | None
+) -> LookRequest:
+    """Check the given owned items (one per category, each in a cluster) and the categories to
+    fill (by default the missing of top and bottom); ClosetInputError says what is wrong."""
     owned = {p.id: p for p in closet.pieces}
     unknown = [i for i in given_ids if i not in owned]
     if unknown:
@@ -86,60 +140,77 @@ def complete_look(
         raise ClosetInputError(f"already given: {', '.join(overlap)}")
     if not fill:
         raise ClosetInputError("the look already has a top and a bottom: name categories to add")
-    book = PairBook(driver, min_support, categories=None)
-    book.ensure(p.cluster for p in given)
-    given_path, given_support = path_of(given, book)
-    if given and any(s.outfits < max(1, min_support) for s in given_path):
-        weak = next(s for s in given_path if s.outfits < max(1, min_support))
-        return CompletedLooks(
-            fill,
-            [],
-            f"{label(weak.a)} and {label(weak.b)} are not worn together in real outfits: "
-            "no wearable look holds both",
-        )
+    return LookRequest(given, fill)
+
+
+@dataclass(frozen=True)
+class FillOption:
+    """A cluster that can fill a category: its weakest and total link to the given pieces."""
+
+    cluster: str
+    weakest: int
+    total: int
+
+
+@dataclass(frozen=True)
+class Combination:
+    """One cluster per filled category, its weakest pair anywhere in the look and a tie-break."""
+
+    support: int
+    strength: int
+    clusters: list[str]
+
+
+def fill_options(
+    book: PairTable, given: Sequence[Piece], fill: Sequence[str]
+) -> dict[str, list[FillOption]]:
+    """Per category to fill, the clusters worn with every given piece, best first."""
     shared = set.intersection(*(set(book.neighbors[p.cluster or ""]) for p in given))
-    options: dict[str, list[tuple[str, int, int]]] = {}
+    options: dict[str, list[FillOption]] = {}
     for c in fill:
         scored = []
         for key in shared:
             if c in book.categories(key, [c]):
                 links = [book.outfits(key, p.cluster) for p in given]
-                scored.append((key, min(links), sum(links)))
-        scored.sort(key=lambda s: (-s[1], -s[2], s[0]))
+                scored.append(FillOption(key, min(links), sum(links)))
+        scored.sort(key=lambda o: (-o.weakest, -o.total, o.cluster))
         options[c] = scored[:LOOK_CANDIDATES]
-    if any(not options[c] for c in fill):
-        empty = [c for c in fill if not options[c]]
-        return CompletedLooks(
-            fill, [], f"no {', '.join(empty)} is worn with all the given pieces in real outfits"
-        )
-    book.ensure_among(key for c in fill for key, _, _ in options[c])
+    return options
+
+
+def rank_combinations(
+    book: PairTable,
+    options: dict[str, list[FillOption]],
+    fill: Sequence[str],
+    given_support: int,
+) -> list[Combination]:
+    """The combinations of options whose clusters also pair with each other, strongest first."""
     combos = []
     for combo in itertools.product(*(options[c] for c in fill)):
-        keys = [key for key, _, _ in combo]
+        keys = [option.cluster for option in combo]
         if any(not book.ok(a, b) for a, b in itertools.combinations(keys, 2)):
             continue
         links = [book.outfits(a, b) for a, b in itertools.combinations(keys, 2)]
-        support = min([given_support or 10**9, *[s for _, s, _ in combo], *links])
-        combos.append((support, sum(t for _, _, t in combo) + sum(links), keys))
-    combos.sort(key=lambda c: (-c[0], -c[1], c[2]))
-    combos = combos[:limit]
-    if not combos:
-        return CompletedLooks(
-            fill, [], "the candidate pieces are never worn with each other in real outfits"
-        )
-    chosen = {(key, c) for _, _, keys in combos for key, c in zip(keys, fill, strict=True)}
-    in_closet: dict[tuple[str, str], Piece] = {}
-    for p in closet.pieces:
-        if (p.cluster, p.category) in chosen and p.id not in given_ids:
-            piece = Piece.of(p.item, p.cluster, "closet")
-            in_closet.setdefault((p.cluster or "", p.category), piece)
-    need = sorted(k for k in chosen if k not in in_closet)
-    catalog = _best_items(driver, given, need, [*closet.item_ids, *closet.dismissed], model)
+        support = min([given_support or 10**9, *[o.weakest for o in combo], *links])
+        combos.append(Combination(support, sum(o.total for o in combo) + sum(links), keys))
+    combos.sort(key=lambda c: (-c.support, -c.strength, c.clusters))
+    return combos
+
+
+def assemble_looks(
+    book: PairTable,
+    given: Sequence[Piece],
+    fill: Sequence[str],
+    combos: Sequence[Combination],
+    pieces_of: dict[tuple[str, str], Piece],
+) -> list[Look]:
+    """Looks from the combinations whose every cluster has a piece (closet first, then
+    catalog), each filled piece with the path to the others."""
     looks = []
-    for support, _, keys in combos:
+    for combo in combos:
         pieces = [LookPiece(p, "given") for p in given]
-        for key, c in zip(keys, fill, strict=True):
-            piece = in_closet.get((key, c)) or catalog.get((key, c))
+        for key, c in zip(combo.clusters, fill, strict=True):
+            piece = pieces_of.get((key, c))
             if piece is None:
                 break
             pieces.append(LookPiece(piece, piece.source))
@@ -157,12 +228,8 @@ def complete_look(
                         if o is not lp.piece
                     ]
             path, _ = path_of(everyone, book)
-            looks.append(Look(pieces, path, support))
-    outfits = [WearableOutfit(tuple(lp.piece for lp in look.pieces), [], 0) for look in looks]
-    count_real(driver, outfits)
-    for look, outfit in zip(looks, outfits, strict=True):
-        look.real_outfits = outfit.real_outfits
-    return CompletedLooks(fill, looks, None)
+            looks.append(Look(pieces, path, combo.support))
+    return looks
 
 
 def _best_items(

@@ -38,7 +38,8 @@ def test_health(api: httpx.Client) -> None:
 def test_search_english_with_prefix(api: httpx.Client) -> None:
     body = api.get("/items/search", params={"q": "oxford"}).json()
     assert set(hit_ids(body)) == {"S1", "T1", "P1"}
-    assert body["count"] == 3 and body["query"] == "oxford"
+    assert body["count"] == 3
+    assert body["query"] == "oxford"
     assert all(h["score"] > 0 for h in body["items"])
     # the last word also matches as a prefix
     assert set(hit_ids(api.get("/items/search", params={"q": "oxf"}).json())) == {"S1", "T1", "P1"}
@@ -66,7 +67,8 @@ def test_search_filters(api: httpx.Client) -> None:
     bottoms = api.get("/items/search", params={"category": "bottom", "limit": 2}).json()
     assert hit_ids(bottoms) == ["J1", "B1"]  # 4 and 3 outfits
     item = bottoms["items"][0]["item"]
-    assert item["popularity"] == 4 and item["cluster"] == "jeans|black"
+    assert item["popularity"] == 4
+    assert item["cluster"] == "jeans|black"
 
 
 @pytest.mark.parametrize(
@@ -83,21 +85,28 @@ def test_get_item(api: httpx.Client) -> None:
     r = api.get("/items/S1")
     assert r.status_code == 200
     body = r.json()
-    assert body["id"] == "S1" and body["name"] == "Navy Oxford Shirt"
-    assert body["category"] == "top" and body["cluster"] == "shirt|navy"
-    assert body["outfits"] == 3 and body["cluster_items"] == 2 and body["popularity"] == 3
+    assert body["id"] == "S1"
+    assert body["name"] == "Navy Oxford Shirt"
+    assert body["category"] == "top"
+    assert body["cluster"] == "shirt|navy"
+    assert body["outfits"] == 3
+    assert body["cluster_items"] == 2
+    assert body["popularity"] == 3
 
 
 def test_item_recommendations(api: httpx.Client) -> None:
     r = api.get("/items/S1/recommendations")
     assert r.status_code == 200, r.text
     body = r.json()
-    assert body["model"] == "rule" and body["item"]["id"] == "S1"
+    assert body["model"] == "rule"
+    assert body["item"]["id"] == "S1"
     groups = {g["category"]: g["items"] for g in body["categories"]}
     assert set(groups) == {"bottom", "shoes", "outer"}
     assert [c["item"]["id"] for c in groups["bottom"]] == ["B1", "B2", "J1"]
     first = groups["bottom"][0]
-    assert first["strength"] == 4 and first["score"] == 4.0 and first["basis"] == "cluster"
+    assert first["strength"] == 4
+    assert first["score"] == 4.0
+    assert first["basis"] == "cluster"
     assert first["cluster"] == "chinos|beige"
     assert first["explanation"] == "beige chinos are worn with navy shirts in 4 outfits"
 
@@ -110,7 +119,8 @@ def test_item_recommendations_parameters(api: httpx.Client) -> None:
     assert groups == {"bottom": ["B2"], "shoes": ["W1"]}
     # asking for a trained model that does not exist falls back to the rule model, and says so
     body = api.get("/items/T1/recommendations", params={"model": "lightgcn"}).json()
-    assert body["model"] == "rule" and "closet train" in body["note"]
+    assert body["model"] == "rule"
+    assert "closet train" in body["note"]
     basis = {g["category"]: g["items"][0]["basis"] for g in body["categories"]}
     assert basis == {"bottom": "cluster", "shoes": "mid_class", "outer": "mid_class"}
 
@@ -119,17 +129,21 @@ def test_closet_recommendations(api: httpx.Client) -> None:
     r = api.post("/closet/recommendations", json={"items": ["S1", "T1"], "per_category": 5})
     assert r.status_code == 200, r.text
     body = r.json()
-    assert body["model"] == "rule" and body["owned"] == ["S1", "T1"] and body["item"] is None
+    assert body["model"] == "rule"
+    assert body["owned"] == ["S1", "T1"]
+    assert body["item"] is None
     groups = {g["category"]: g["items"] for g in body["categories"]}
     bottom = groups["bottom"]
     assert [c["item"]["id"] for c in bottom] == ["J1", "B1", "B2", "K1"]
-    assert bottom[0]["pairs_with"] == 2 and sorted(bottom[0]["partners"]) == ["S1", "T1"]
+    assert bottom[0]["pairs_with"] == 2
+    assert sorted(bottom[0]["partners"]) == ["S1", "T1"]
     assert "2 of your pieces" in bottom[0]["explanation"]
 
 
 def test_outfits(api: httpx.Client) -> None:
     body = api.get("/outfits", params={"owned": "S1", "picked": "B1"}).json()
-    assert body["match"] == "items" and body["count"] == 2
+    assert body["match"] == "items"
+    assert body["count"] == 2
     assert [o["id"] for o in body["outfits"]] == ["9000001", "9000005"]
     assert [i["id"] for i in body["outfits"][0]["items"]] == ["S1", "B1", "W1"]
     assert body["outfits"][0]["season"] == "spring"
@@ -154,7 +168,8 @@ def test_categories(api: httpx.Client) -> None:
 
 def test_docs_and_openapi(api: httpx.Client) -> None:
     docs = api.get("/docs")
-    assert docs.status_code == 200 and "swagger-ui" in docs.text.lower()
+    assert docs.status_code == 200
+    assert "swagger-ui" in docs.text.lower()
     spec = api.get("/openapi.json").json()
     assert spec["info"]["title"] == "closet API"
     assert {

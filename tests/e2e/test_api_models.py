@@ -48,9 +48,12 @@ SHIRT = "10000"  # "Navy Oxford Shirt 00": formal, top
 
 def test_before_training_everything_is_rule(api: httpx.Client) -> None:
     plain = api.get(f"/items/{SHIRT}/recommendations").json()
-    assert plain["model"] == "rule" and plain["note"] is None and plain["model_version"] is None
+    assert plain["model"] == "rule"
+    assert plain["note"] is None
+    assert plain["model_version"] is None
     asked = api.get(f"/items/{SHIRT}/recommendations", params={"model": "lightgcn"}).json()
-    assert asked["model"] == "rule" and "closet train" in asked["note"]
+    assert asked["model"] == "rule"
+    assert "closet train" in asked["note"]
     assert asked["categories"] == plain["categories"]
 
 
@@ -62,7 +65,8 @@ def test_after_training_hybrid_is_default_and_lightgcn_serves_scores(
     assert active_model(graph) == report.model
 
     hybrid = api.get(f"/items/{SHIRT}/recommendations").json()
-    assert hybrid["model"] == "hybrid" and hybrid["model_version"] == report.model
+    assert hybrid["model"] == "hybrid"
+    assert hybrid["model_version"] == report.model
     rule = api.get(f"/items/{SHIRT}/recommendations", params={"model": "rule"}).json()
     assert rule["model"] == "rule"
     for h_group, r_group in zip(hybrid["categories"], rule["categories"], strict=True):
@@ -80,12 +84,14 @@ def test_after_training_hybrid_is_default_and_lightgcn_serves_scores(
     lightgcn = api.get(
         f"/items/{SHIRT}/recommendations", params={"model": "lightgcn", "per_category": 2}
     ).json()
-    assert lightgcn["model"] == "lightgcn" and lightgcn["model_version"] == report.model
+    assert lightgcn["model"] == "lightgcn"
+    assert lightgcn["model_version"] == report.model
     assert {g["category"] for g in lightgcn["categories"]} <= {"bottom", "outer"}
     for group in lightgcn["categories"]:
         assert 0 < len(group["items"]) <= 2
         for rec in group["items"]:
-            assert rec["basis"] == "model" and 0 < rec["probability"] < 1
+            assert rec["basis"] == "model"
+            assert 0 < rec["probability"] < 1
     first = lightgcn["categories"][0]["items"][0]["item"]["id"]
     without = api.get(
         f"/items/{SHIRT}/recommendations",
@@ -95,7 +101,8 @@ def test_after_training_hybrid_is_default_and_lightgcn_serves_scores(
     assert first not in ids
 
     closet = api.post("/closet/recommendations", json={"items": [SHIRT, "11000"]}).json()
-    assert closet["model"] == "hybrid" and closet["model_version"] == report.model
+    assert closet["model"] == "hybrid"
+    assert closet["model_version"] == report.model
     closet_rule = api.post(
         "/closet/recommendations", json={"items": [SHIRT, "11000"], "model": "rule"}
     ).json()

@@ -45,14 +45,16 @@ def test_create_and_crud(api: httpx.Client, driver: Driver) -> None:
     again = api.put(f"/closets/{person}/items/CT1", headers=auth, json={"since": "2020-01-01"})
     assert again.status_code == 200  # idempotent: the first since date is kept
     view = api.get(f"/closets/{person}").json()
-    assert view["count"] == 4 and view["wearable_outfits"] == 3
+    assert view["count"] == 4
+    assert view["wearable_outfits"] == 3
     assert view["per_category"] == {"top": 1, "bottom": 2, "outer": 1}
     assert api.delete(f"/closets/{person}/items/CB2", headers=auth).status_code == 204
     assert api.delete(f"/closets/{person}/items/CB2", headers=auth).status_code == 404
     assert api.get(f"/closets/{person}").json()["count"] == 3
     # the token itself is never stored, only its sha256
     stored = read(driver, "closet/person_auth", person=person)[0]["token_sha256"]
-    assert len(stored) == 64 and auth["Authorization"].split()[1] not in stored
+    assert len(stored) == 64
+    assert auth["Authorization"].split()[1] not in stored
 
 
 def test_token_checks(api: httpx.Client) -> None:
@@ -61,7 +63,8 @@ def test_token_checks(api: httpx.Client) -> None:
     url = f"/closets/{alice}/items/CT1"
     assert api.put(url).status_code == 401
     r = api.put(url, headers={"Authorization": "Basic abc"})
-    assert r.status_code == 401 and r.headers["www-authenticate"] == "Bearer"
+    assert r.status_code == 401
+    assert r.headers["www-authenticate"] == "Bearer"
     assert api.put(url, headers={"Authorization": "Bearer short"}).status_code == 401
     assert api.put(url, headers=bob_auth).status_code == 403  # bob's token on alice's closet
     assert (
@@ -108,7 +111,8 @@ def test_described_piece_joins_its_cluster(api: httpx.Client, driver: Driver) ->
     )
     assert r.status_code == 201, r.text
     piece = r.json()
-    assert piece["owned_only"] and piece["item"]["cluster"] == "shirt|navy"
+    assert piece["owned_only"]
+    assert piece["item"]["cluster"] == "shirt|navy"
     api.put(f"/closets/{person}/items/CB1", headers=auth)
     outfits = api.get(f"/closets/{person}/outfits").json()
     assert outfits["count"] == 1  # the described navy shirt pairs with the beige slacks
@@ -125,11 +129,13 @@ def test_outfits_next_capsule_complete(api: httpx.Client) -> None:
     for item_id in OWNED:
         api.put(f"/closets/{person}/items/{item_id}", headers=auth)
     outfits = api.get(f"/closets/{person}/outfits").json()
-    assert outfits["count"] == 3 and outfits["real"] == 1
+    assert outfits["count"] == 3
+    assert outfits["real"] == 1
     assert "one top + one bottom" in outfits["definition"]
     assert all(o["explanation"] for o in outfits["outfits"])
     nxt = api.get(f"/closets/{person}/next", params={"per_cluster": 1}).json()
-    assert nxt["current_outfits"] == 3 and nxt["model"] == "rule"
+    assert nxt["current_outfits"] == 3
+    assert nxt["model"] == "rule"
     assert [(i["item"]["id"], i["new_outfits"]) for i in nxt["items"]] == [
         ("CA1", 3),
         ("CD1", 2),
@@ -137,14 +143,16 @@ def test_outfits_next_capsule_complete(api: httpx.Client) -> None:
         ("CE1", 1),
     ]
     first = nxt["items"][0]
-    assert len(first["unlocks"]) == 3 and "unlocks 3 new outfits" in first["explanation"]
+    assert len(first["unlocks"]) == 3
+    assert "unlocks 3 new outfits" in first["explanation"]
     assert {(p["a"], p["outfits"]) for p in first["path"]} == {
         ("slacks|beige", 1),
         ("jeans|black", 1),
         ("coat|black", 1),
     }
     cap = api.get(f"/closets/{person}/capsule", params={"k": 2}).json()
-    assert cap["start_outfits"] == 3 and cap["end_outfits"] == 8
+    assert cap["start_outfits"] == 3
+    assert cap["end_outfits"] == 8
     assert "greedy" in cap["method"].lower()
     look = api.post(
         f"/closets/{person}/complete", json={"items": ["CT1", "CB1"], "categories": ["outer"]}
@@ -152,7 +160,8 @@ def test_outfits_next_capsule_complete(api: httpx.Client) -> None:
     pieces = {p["item"]["id"]: p["role"] for p in look["looks"][0]["items"]}
     assert pieces == {"CT1": "given", "CB1": "given", "CO1": "closet"}
     bad = api.post(f"/closets/{person}/complete", json={"items": ["CA1"]})
-    assert bad.status_code == 422 and "not in this closet" in bad.json()["detail"]
+    assert bad.status_code == 422
+    assert "not in this closet" in bad.json()["detail"]
 
 
 def test_feedback_and_dismissals(api: httpx.Client) -> None:
@@ -161,13 +170,15 @@ def test_feedback_and_dismissals(api: httpx.Client) -> None:
         api.put(f"/closets/{person}/items/{item_id}", headers=auth)
     url = f"/closets/{person}/feedback"
     r = api.post(url, headers=auth, json={"item_id": "CA1", "kind": "dismiss"})
-    assert r.status_code == 201 and r.json()["feedback"][0]["kind"] == "dismiss"
+    assert r.status_code == 201
+    assert r.json()["feedback"][0]["kind"] == "dismiss"
     api.post(url, headers=auth, json={"item_id": "CD1", "kind": "like"})
     api.post(url, headers=auth, json={"item_id": "CC1", "kind": "pick"})
     kinds = {f["item"]["id"]: f["kind"] for f in api.get(url).json()["feedback"]}
     assert kinds == {"CA1": "dismiss", "CD1": "like", "CC1": "pick"}
     shown = api.get(f"/closets/{person}/next", params={"per_cluster": 5, "limit": 50}).text
-    assert '"CA1"' not in shown and '"CA2"' in shown
+    assert '"CA1"' not in shown
+    assert '"CA2"' in shown
     assert api.post(url, headers=auth, json={"item_id": "NOPE", "kind": "like"}).status_code == 422
     assert api.post(url, headers=auth, json={"item_id": "CA1", "kind": "love"}).status_code == 422
     assert api.delete(f"{url}/dismiss/CA1", headers=auth).status_code == 204

@@ -50,11 +50,11 @@ def page(
             browser.quit()
 
 
-def wait_text(browser, selector: str, text: str, timeout: float = 120) -> str:  # noqa: ANN001
+def wait_text(browser, selector: str, text: str, timeout: float = 120) -> str:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
-    def found(b):  # noqa: ANN001, ANN202
+    def found(b):
         elements = b.find_elements(By.CSS_SELECTOR, selector)
         content = " ".join(e.text for e in elements)
         return content if text in content else False
@@ -68,7 +68,7 @@ def wait_text(browser, selector: str, text: str, timeout: float = 120) -> str:  
         ) from exc
 
 
-def click(browser, selector: str) -> None:  # noqa: ANN001
+def click(browser, selector: str) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
@@ -80,11 +80,11 @@ def click(browser, selector: str) -> None:  # noqa: ANN001
     element.click()
 
 
-def click_label(browser, container: str, text: str) -> None:  # noqa: ANN001
+def click_label(browser, container: str, text: str) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
-    def label(b):  # noqa: ANN001, ANN202
+    def label(b):
         for element in b.find_elements(By.CSS_SELECTOR, f"{container} label"):
             if text in element.text:
                 return element
@@ -95,7 +95,7 @@ def click_label(browser, container: str, text: str) -> None:  # noqa: ANN001
     element.click()
 
 
-def add_by_search(browser, words: str, name: str) -> None:  # noqa: ANN001
+def add_by_search(browser, words: str, name: str) -> None:
     from selenium.webdriver.common.by import By
 
     box = browser.find_element(By.CSS_SELECTOR, "#closet-search textarea, #closet-search input")
@@ -107,14 +107,14 @@ def add_by_search(browser, words: str, name: str) -> None:  # noqa: ANN001
     wait_text(browser, "#closet-items", name)
 
 
-def test_closet_tab_end_to_end(page) -> None:  # noqa: ANN001
+def test_closet_tab_end_to_end(page) -> None:
     from selenium.webdriver.common.by import By
 
     browser = page
 
     from selenium.webdriver.support.ui import WebDriverWait
 
-    def closet_tab(b):  # noqa: ANN001, ANN202
+    def closet_tab(b):
         tabs = b.find_elements(By.CSS_SELECTOR, "button[role=tab]")
         return next((t for t in tabs if "My closet" in t.text), False)
 
@@ -135,7 +135,8 @@ def test_closet_tab_end_to_end(page) -> None:  # noqa: ANN001
 
     click(browser, "#closet-next-button")
     text = wait_text(browser, "#closet-next", "White Crew T-Shirt")
-    assert "+3 outfits" in text and "unlocks 3 new outfits" in text
+    assert "+3 outfits" in text
+    assert "unlocks 3 new outfits" in text
 
     click_label(browser, "#closet-next-choice", "White Crew T-Shirt")
     click(browser, "#closet-dismiss")
@@ -147,4 +148,5 @@ def test_closet_tab_end_to_end(page) -> None:  # noqa: ANN001
     click_label(browser, "#closet-look-fill", "outer")
     click(browser, "#closet-look-button")
     text = wait_text(browser, "#closet-looks", "Black Wool Coat")
-    assert "closet" in text and "navy shirt in 2 outfits" in text
+    assert "closet" in text
+    assert "navy shirt in 2 outfits" in text

@@ -91,7 +91,8 @@ def test_search_pick_recommend_and_see_outfits(
     clean_graph: Driver, neo4j_settings: Settings, browser: WebDriver
 ) -> None:
     report = load_files(clean_graph, [SAMPLE_PATH], progress=False)
-    assert report.outfits > 0 and not report.rejected
+    assert report.outfits > 0
+    assert not report.rejected
 
     with serve_api(neo4j_settings) as api_url, run_demo(api_url) as demo_url:
         http = httpx.Client(base_url=api_url, timeout=WAIT)
@@ -118,7 +119,8 @@ def test_search_pick_recommend_and_see_outfits(
         index = next(i for i, c in enumerate(captions) if c.startswith(owned["name"]))
         # pictures are local placeholders served by the demo itself
         source = thumbnails[index].find_element(By.TAG_NAME, "img").get_attribute("src")
-        assert source.startswith(demo_url) and source.endswith(".png")
+        assert source.startswith(demo_url)
+        assert source.endswith(".png")
         _click(browser, thumbnails[index])
 
         owned_card = f'#owned-card [data-item-id="{owned["id"]}"]'
@@ -154,7 +156,8 @@ def test_search_pick_recommend_and_see_outfits(
         ]
         message = _text_of(browser, "#outfits-message")
         if answer["match"] == "items":
-            assert "both pieces" in message and "real outfit" in message
+            assert "both pieces" in message
+            assert "real outfit" in message
             for card in cards:
                 ids = {
                     li.get_attribute("data-item-id") for li in card.find_elements(By.TAG_NAME, "li")
@@ -167,7 +170,8 @@ def test_search_pick_recommend_and_see_outfits(
         ).get_attribute("innerHTML")
         _screenshot(browser, "demo-outfits")
         links = grid.find_elements(By.CSS_SELECTOR, "li a[href]")
-        assert links and all(a.get_attribute("target") == "_blank" for a in links)
+        assert links
+        assert all(a.get_attribute("target") == "_blank" for a in links)
 
         # offline: everything the page loaded came from the demo itself (or data: URIs)
         resources = browser.execute_script(

@@ -100,9 +100,12 @@ def test_crawl_builds_the_expected_graph_and_is_idempotent(
     assert (outfit["style"], outfit["season"], outfit["gender"]) == ("casual", "spring", "men")
     item = props_of(clean_graph, "Item", "5001")
     assert (item["normal_price"], item["sale_price"], item["price"]) == (55000, 44000, 44000)
-    assert item["rating"] == 4.5 and item["review_count"] == 10 and item["likes"] == 100
+    assert item["rating"] == 4.5
+    assert item["review_count"] == 10
+    assert item["likes"] == 100
     assert item["color_options"] == ("스카이블루", "화이트")
-    assert item["category_mid"] == "셔츠/블라우스" and len(item["images"]) == 2
+    assert item["category_mid"] == "셔츠/블라우스"
+    assert len(item["images"]) == 2
     for failed_page in ("5004", "5011", "5012"):  # 500, broken JSON, no name: base data only
         assert "rating" not in props_of(clean_graph, "Item", failed_page)
 
@@ -129,7 +132,8 @@ def test_crawl_builds_the_expected_graph_and_is_idempotent(
     # validation and normalisation: clusters, co-occurrence, popularity)
     wipe(clean_graph)
     report = load_files(clean_graph, [out], progress=False)
-    assert report.outfits == len(EXPECTED_OUTFITS) and not report.rejected
+    assert report.outfits == len(EXPECTED_OUTFITS)
+    assert not report.rejected
     core = dump_graph(clean_graph, core_only=True)
     wipe(clean_graph)
     assert core == core_of(crawled)
@@ -169,7 +173,8 @@ def test_robots_txt_disallow_stops_the_spider(clean_graph: Driver, tmp_path: Pat
         result = run_crawl(site.base, ["snaps"], tmp_path)
         hits = dict(site.hits)
     assert result.returncode == 3
-    assert "robots.txt" in result.stderr and "permission" in result.stderr
+    assert "robots.txt" in result.stderr
+    assert "permission" in result.stderr
     assert result.stats["finish_reason"] == "robotstxt_forbidden"
     assert hits == {"/robots.txt": 1}  # nothing else was fetched
     assert ids(clean_graph, "Outfit") == set()

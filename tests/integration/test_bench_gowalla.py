@@ -34,7 +34,8 @@ def test_bench_script_prints_recall_and_seconds(tmp_path: Path) -> None:
         cwd=REPO,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
-    assert "recall@20" in proc.stdout and "ndcg@20" in proc.stdout
+    assert "recall@20" in proc.stdout
+    assert "ndcg@20" in proc.stdout
     assert "seconds per epoch" in proc.stdout
     missing = subprocess.run(
         [
@@ -48,4 +49,5 @@ def test_bench_script_prints_recall_and_seconds(tmp_path: Path) -> None:
         timeout=120,
         cwd=REPO,
     )
-    assert missing.returncode == 2 and "not found" in missing.stderr
+    assert missing.returncode == 2
+    assert "not found" in missing.stderr

@@ -37,7 +37,8 @@ def test_external_server_is_left_alone(
     env["NEO4J_URI"] = neo4j_server.bolt_uri
     result = closet("db", *command, env=env)
     assert result.returncode == 0, result.stderr
-    assert "NEO4J_URI is set" in result.stdout and "provisions nothing" in result.stdout
+    assert "NEO4J_URI is set" in result.stdout
+    assert "provisions nothing" in result.stdout
     assert neo4j_server.bolt_uri in result.stdout
     assert not (tmp_path / "state").exists()  # nothing provisioned or started
     assert neo4j_server.is_running()  # `db stop` did not stop the external server
@@ -47,10 +48,12 @@ def test_status_json_of_a_server_that_is_not_running(tmp_path: Path) -> None:
     result = closet("db", "status", "--json", env=base_env(tmp_path / "state"))
     assert result.returncode == 3  # documented: 3 when not running
     status = json.loads(result.stdout)
-    assert status["running"] is False and status["pid"] is None
+    assert status["running"] is False
+    assert status["pid"] is None
     assert status["state_dir"] == str(tmp_path / "state")
     assert status["bolt"] == "bolt://127.0.0.1:7687"
-    assert status["version"] == "5.26.19" and status["user"] == "neo4j"
+    assert status["version"] == "5.26.19"
+    assert status["user"] == "neo4j"
     assert status["password_file"] == str(tmp_path / "state" / "password")
     assert "Traceback" not in result.stderr
 
@@ -58,9 +61,11 @@ def test_status_json_of_a_server_that_is_not_running(tmp_path: Path) -> None:
 def test_status_text_and_stop_when_not_running(tmp_path: Path) -> None:
     env = base_env(tmp_path / "state")
     status = closet("db", "status", env=env)
-    assert status.returncode == 3 and "running: False" in status.stdout
+    assert status.returncode == 3
+    assert "running: False" in status.stdout
     stop = closet("db", "stop", env=env)
-    assert stop.returncode == 0 and stop.stdout.strip() == "not running"
+    assert stop.returncode == 0
+    assert stop.stdout.strip() == "not running"
 
 
 def test_password_before_first_start_is_a_clear_error(tmp_path: Path) -> None:
@@ -74,7 +79,8 @@ def test_password_prints_the_stored_one(tmp_path: Path) -> None:
     (tmp_path / "state").mkdir()
     (tmp_path / "state" / "password").write_text("s3cret-from-file\n")
     result = closet("db", "password", env=base_env(tmp_path / "state"))
-    assert result.returncode == 0 and result.stdout.strip() == "s3cret-from-file"
+    assert result.returncode == 0
+    assert result.stdout.strip() == "s3cret-from-file"
 
 
 def test_start_on_a_taken_port_is_a_clear_error(neo4j_server: LocalServer, tmp_path: Path) -> None:
@@ -84,7 +90,8 @@ def test_start_on_a_taken_port_is_a_clear_error(neo4j_server: LocalServer, tmp_p
     env["NEO4J_HTTP_PORT"] = str(neo4j_server.bolt_port)
     result = closet("db", "start", "--timeout", "30", env=env)
     assert result.returncode == 1
-    assert "error:" in result.stderr and "is already taken by another process" in result.stderr
+    assert "error:" in result.stderr
+    assert "is already taken by another process" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "state" / "run" / "neo4j.pid").exists()
 
@@ -96,5 +103,6 @@ def test_load_needs_a_reachable_server(tmp_path: Path) -> None:
     sample.write_text("[]")
     result = closet("load", str(sample), env=env)
     assert result.returncode == 1
-    assert "not reachable" in result.stderr and "closet db start" in result.stderr
+    assert "not reachable" in result.stderr
+    assert "closet db start" in result.stderr
     assert "Traceback" not in result.stderr

@@ -40,7 +40,8 @@ def test_load_reports_what_it_did(
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert f"read {len(OUTFITS)} records from 1 file(s)" in out
-    assert f"{len(OUTFITS)} outfits" in out and "0 records rejected" in out
+    assert f"{len(OUTFITS)} outfits" in out
+    assert "0 records rejected" in out
     assert "PAIRS_WITH" in out  # the created/total table
     assert graph_counts(clean_graph)["Outfit"] == len(OUTFITS)
 
@@ -60,8 +61,10 @@ def test_load_lists_rejected_records(
     )
     result = closet_load(neo4j_server, str(path))
     assert result.returncode == 0, result.stderr
-    assert "1 outfits" in result.stdout and "2 records rejected" in result.stdout
-    assert "record: not a JSON object" in result.stdout and "mixed.json[1]" in result.stdout
+    assert "1 outfits" in result.stdout
+    assert "2 records rejected" in result.stdout
+    assert "record: not a JSON object" in result.stdout
+    assert "mixed.json[1]" in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -78,7 +81,8 @@ def test_unreadable_file_exits_2_without_traceback(
     result = closet_load(neo4j_server, str(good), str(bad))
     assert result.returncode == 2
     assert result.stderr.startswith("error: ") or "\nerror: " in result.stderr
-    assert message in result.stderr and "bad.json" in result.stderr
+    assert message in result.stderr
+    assert "bad.json" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert graph_counts(clean_graph) == before  # the good file was not loaded either
 
@@ -86,7 +90,8 @@ def test_unreadable_file_exits_2_without_traceback(
 def test_missing_file_exits_2(neo4j_server: LocalServer, tmp_path: Path) -> None:
     result = closet_load(neo4j_server, str(tmp_path / "nope.json"))
     assert result.returncode == 2
-    assert "no such file" in result.stderr and "Traceback" not in result.stderr
+    assert "no such file" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_wrong_password_is_a_clear_error(neo4j_server: LocalServer, tmp_path: Path) -> None:
@@ -98,4 +103,5 @@ def test_wrong_password_is_a_clear_error(neo4j_server: LocalServer, tmp_path: Pa
         [CLOSET, "load", str(sample)], env=env, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 1
-    assert "refused the credentials" in result.stderr and "Traceback" not in result.stderr
+    assert "refused the credentials" in result.stderr
+    assert "Traceback" not in result.stderr

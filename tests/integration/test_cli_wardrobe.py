@@ -39,14 +39,19 @@ def test_next_ranks_the_white_tee_first(person: str) -> None:
     assert result.exit_code == 0, result.output
     assert "3 wearable outfits now; ranked by rule" in result.output
     rows = [line for line in result.output.splitlines() if "T-Shirt" in line or "Jeans" in line]
-    assert rows and "White" in rows[0] and "T-Shirt" in rows[0]  # t-shirt|white adds 3
+    assert rows
+    assert "White" in rows[0]
+    assert "T-Shirt" in rows[0]
 
 
 def test_bad_ids_exit_with_a_message(person: str) -> None:
     bad = runner.invoke(app, ["wardrobe", "outfits", "not-an-id"])
-    assert bad.exit_code == 2 and "is not a closet id" in bad.output
+    assert bad.exit_code == 2
+    assert "is not a closet id" in bad.output
     unknown = runner.invoke(app, ["wardrobe", "next", "0" * 32])
-    assert unknown.exit_code == 1 and f"no closet with id {'0' * 32}" in unknown.output
+    assert unknown.exit_code == 1
+    assert f"no closet with id {'0' * 32}" in unknown.output
     wrong = runner.invoke(app, ["wardrobe", "next", person, "--category", "shoes"])
-    assert wrong.exit_code == 2 and "category must be one of top, bottom, outer" in wrong.output
+    assert wrong.exit_code == 2
+    assert "category must be one of top, bottom, outer" in wrong.output
     assert "Traceback" not in bad.output + unknown.output + wrong.output

@@ -42,6 +42,7 @@ def test_feedback_edges_only_with_the_flag(graph: Driver) -> None:
     extra = build_closet_graph(with_fb, "cooc").graph.positives
     # CA1 and CD1 are worn together in no real outfit: only the feedback links them
     assert not has_pair(base, a, d)
-    assert has_pair(extra, a, d) and has_pair(extra, d, a)
+    assert has_pair(extra, a, d)
+    assert has_pair(extra, d, a)
     assert len(extra) == len(base) + 2
     assert not any(has_pair(extra, f, x) for x in (a, d))  # the dismissal adds nothing

@@ -43,10 +43,12 @@ def test_wearable_outfits_by_hand(graph: Driver) -> None:
         [["CB1", "CT1"], ["CB2", "CT1"], ["CB1", "CO1", "CT1"]]
     )
     # the real outfit 8000001 wears CT1 + CB1: it ranks first and says so
-    assert ids(found[0]) == {"CT1", "CB1"} and found[0].real_outfits == 1
+    assert ids(found[0]) == {"CT1", "CB1"}
+    assert found[0].real_outfits == 1
     assert "1 real outfit" in explain.explain_outfit(found[0])
     triple = next(o for o in found if len(o.pieces) == 3)
-    assert triple.real_outfits == 0 and triple.support == 1
+    assert triple.real_outfits == 0
+    assert triple.support == 1
     assert {(s.a, s.b, s.outfits) for s in triple.path} == {
         ("shirt|navy", "slacks|beige", 3),
         ("shirt|navy", "coat|black", 2),
@@ -62,7 +64,8 @@ def test_same_cluster_items_make_the_same_look(graph: Driver) -> None:
     pair = next(
         o for o in found if {p.category for p in o.pieces} == {"top", "bottom"} and "CB2" in o.ids
     )
-    assert pair.ids[0] == "CT2" and pair.real_outfits == 1
+    assert pair.ids[0] == "CT2"
+    assert pair.real_outfits == 1
 
 
 def test_marginal_gain_ranking_by_hand(graph: Driver) -> None:
@@ -98,8 +101,10 @@ def test_explanation_names_the_real_path(graph: Driver) -> None:
     assert {(p.id, c) for p, c in jeans.partners} == {("CT1", 2), ("CO1", 2)}
     assert jeans.worn_with == {"CT1": 1, "CO1": 1}  # outfits 8000012 and 8000014
     text = explain.explain_next_piece(jeans)
-    assert "navy shirt (2 outfits)" in text and "black coat (2 outfits)" in text
-    assert "unlocks 2 new outfits" in text and "real outfit" in text
+    assert "navy shirt (2 outfits)" in text
+    assert "black coat (2 outfits)" in text
+    assert "unlocks 2 new outfits" in text
+    assert "real outfit" in text
 
 
 def test_model_free_weight_is_one(graph: Driver) -> None:
@@ -128,11 +133,13 @@ def test_complete_the_look_composes_what_no_real_outfit_holds(graph: Driver) -> 
     closet = make_closet(graph, ["CT1", "CB1"])
     result = complete_look(graph, closet, ["CT1", "CB1"], ["outer"])
     filled, looks, note = result.filled, result.looks, result.note
-    assert filled == ["outer"] and note is None
+    assert filled == ["outer"]
+    assert note is None
     look = looks[0]
     got = {lp.piece.id: lp.role for lp in look.pieces}
     assert got == {"CT1": "given", "CB1": "given", "CO2": "catalog"}  # CO2: most worn coat
-    assert look.real_outfits == 0 and look.support == 1
+    assert look.real_outfits == 0
+    assert look.support == 1
     coat = next(lp for lp in look.pieces if lp.role == "catalog")
     assert {(s.a, s.outfits) for s in coat.path} == {("shirt|navy", 2), ("slacks|beige", 1)}
     assert explain.explain_look_piece(coat) == (
@@ -149,7 +156,8 @@ def test_complete_the_look_several_categories_and_closet_first(graph: Driver) ->
     got = {lp.piece.id: lp.role for lp in looks[0].pieces}
     assert got == {"CT1": "given", "CB1": "given", "CO1": "closet", "CW1": "catalog"}
     # every two pieces of the look are worn together (coat–sneakers via outfit 8000022)
-    assert all(s.outfits >= 1 for s in looks[0].path) and len(looks[0].path) == 6
+    assert all(s.outfits >= 1 for s in looks[0].path)
+    assert len(looks[0].path) == 6
 
 
 def test_complete_the_look_default_fills_missing_bottom(graph: Driver) -> None:
@@ -167,7 +175,9 @@ def test_complete_the_look_rejects_what_cannot_be_worn(graph: Driver) -> None:
     closet = make_closet(graph, ["CB2", "CO1", "CT1"])
     result = complete_look(graph, closet, ["CB2", "CO1"])
     looks, note = result.looks, result.note
-    assert looks == [] and note and "not worn together" in note
+    assert looks == []
+    assert note
+    assert "not worn together" in note
     with pytest.raises(ClosetInputError):
         complete_look(graph, closet, ["CA1"])  # not owned
     with pytest.raises(ClosetInputError):
@@ -205,6 +215,7 @@ def test_model_scores_weight_the_gain(graph: Driver) -> None:
     picks = next_pieces(graph, closet, per_cluster=1, model="closet-test-v1").picks
     got = [(n.piece.id, round(n.score, 3)) for n in picks]
     assert got == [("CC1", 1.953), ("CA1", 1.5), ("CD1", 1.047), ("CE1", 0.5)]
-    assert picks[0].model_score == 3.0 and picks[1].model_score is None
+    assert picks[0].model_score == 3.0
+    assert picks[1].model_score is None
     plain = next_pieces(graph, closet, per_cluster=1).picks  # no model: the gain alone
     assert [n.piece.id for n in plain] == ["CA1", "CD1", "CC1", "CE1"]

@@ -76,10 +76,13 @@ def test_compose_file_pins_neo4j_and_holds_no_secret() -> None:
     neo4j = spec["services"]["neo4j"]
     assert neo4j["image"] == NEO4J_IMAGE  # the version `closet db start` provisions
     assert neo4j["environment"]["NEO4J_AUTH"].startswith("neo4j/${NEO4J_PASSWORD:?")
-    assert "healthcheck" in neo4j and neo4j["volumes"]
+    assert "healthcheck" in neo4j
+    assert neo4j["volumes"]
     references = re.findall(r"\$\{NEO4J_PASSWORD[^}]*}", text)  # never with a default
-    assert len(references) == 2 and all(r.startswith("${NEO4J_PASSWORD:?") for r in references)
-    assert "NEO4J_AUTH: none" not in text and "neo4j/neo4j" not in text
+    assert len(references) == 2
+    assert all(r.startswith("${NEO4J_PASSWORD:?") for r in references)
+    assert "NEO4J_AUTH: none" not in text
+    assert "neo4j/neo4j" not in text
     # api, demo and the loader run one image built from this repository
     images = {spec["services"][s]["image"] for s in ("api", "demo", "load")}
     assert len(images) == 1
@@ -92,7 +95,8 @@ def test_dockerfile_serves_the_api_by_default() -> None:
     assert 'CMD ["closet", "serve", "--host", "0.0.0.0", "--port", "8000"]' in dockerfile
     assert re.search(r"^USER (?!root)\w+", dockerfile, re.M)
     ignored = (REPO / ".dockerignore").read_text(encoding="utf-8").split()
-    assert ".git" in ignored and "tests" in ignored
+    assert ".git" in ignored
+    assert "tests" in ignored
 
 
 @pytest.mark.parametrize("command", ["serve", "ui"])
@@ -108,7 +112,9 @@ def test_the_commands_compose_runs_accept_host(command: str) -> None:
         timeout=120,
         check=False,
     )
-    assert result.returncode == 0 and "--host" in result.stdout and "--port" in result.stdout
+    assert result.returncode == 0
+    assert "--host" in result.stdout
+    assert "--port" in result.stdout
 
 
 def test_compose_config_renders_the_services() -> None:

@@ -105,9 +105,11 @@ def test_enrich_fills_colours_reclusters_and_is_idempotent(loaded) -> None:
     assert after["902"]["color"] == "navy"
     assert after["902"]["clusters"] == ["jacket|navy"]
     assert after["906"]["clusters"] == ["skirt|green"]
-    assert after["904"]["color"] is None and after["904"]["color_source"] == "none"
+    assert after["904"]["color"] is None
+    assert after["904"]["color_source"] == "none"
     assert after["904"]["clusters"] == ["sweatshirt|unknown"]
-    assert after["905"]["mid_class"] is None and after["905"]["clusters"] == []
+    assert after["905"]["mid_class"] is None
+    assert after["905"]["clusters"] == []
     # old clusters left without items are gone; PAIRS_WITH equals a recomputation
     assert read(loaded, "enrich/orphan_clusters") == []
     stored = {(r["a"], r["b"]): r["outfits"] for r in read(loaded, "enrich/stats_pairs")}
@@ -124,21 +126,28 @@ def test_enrich_fills_colours_reclusters_and_is_idempotent(loaded) -> None:
 def test_imputation_marks_what_it_filled(loaded) -> None:
     run_enrichment(loaded, workers=1, prefer="fallback", use_images=False)
     items = _items(loaded)
-    assert items["903"]["likes"] == 5 and "likes" not in (items["903"]["imputed"] or [])
-    assert items["901"]["likes"] == 0 and "likes" in items["901"]["imputed"]
+    assert items["903"]["likes"] == 5
+    assert "likes" not in (items["903"]["imputed"] or [])
+    assert items["901"]["likes"] == 0
+    assert "likes" in items["901"]["imputed"]
     # views: from the outfit wearing it (the most viewed one)
-    assert items["901"]["views"] == 100 and "views" in items["901"]["imputed"]
+    assert items["901"]["views"] == 100
+    assert "views" in items["901"]["imputed"]
     assert items["903"]["views"] == 100
     assert items["902"]["views"] == 40
     assert items["906"]["views"] is None  # its outfits have no views
     # rating: the mean of crawled ratings (3.0 and 4.0)
-    assert items["905"]["rating"] == pytest.approx(3.5) and "rating" in items["905"]["imputed"]
-    assert items["902"]["rating"] == 3.0 and "rating" not in (items["902"]["imputed"] or [])
+    assert items["905"]["rating"] == pytest.approx(3.5)
+    assert "rating" in items["905"]["imputed"]
+    assert items["902"]["rating"] == 3.0
+    assert "rating" not in (items["902"]["imputed"] or [])
     outfits = {
         r["id"]: r for r in read(loaded, "enrich/outfit_state", ids=["801", "802", "803", "804"])
     }
-    assert outfits["804"]["likes"] == 7 and outfits["804"]["imputed"] is None
-    assert outfits["801"]["likes"] == 0 and outfits["801"]["imputed"] == ["likes"]
+    assert outfits["804"]["likes"] == 7
+    assert outfits["804"]["imputed"] is None
+    assert outfits["801"]["likes"] == 0
+    assert outfits["801"]["imputed"] == ["likes"]
     # a second run recomputes nothing new and leaves the markers as they are
     run_enrichment(loaded, workers=1, prefer="fallback", use_images=False, force=True)
     assert _items(loaded)["901"]["imputed"] == items["901"]["imputed"]
@@ -147,9 +156,11 @@ def test_imputation_marks_what_it_filled(loaded) -> None:
 def test_stats_and_plot(loaded, tmp_path: Path) -> None:
     run_enrichment(loaded, workers=1, prefer="fallback")
     stats = collect_stats(loaded)
-    assert stats.items == 6 and stats.outfits == 4
+    assert stats.items == 6
+    assert stats.outfits == 4
     assert stats.by_category == {"top": 3, "bottom": 2, "outer": 1}
-    assert stats.by_color["red"] == 1 and stats.by_color["(none)"] == 2
+    assert stats.by_color["red"] == 1
+    assert stats.by_color["(none)"] == 2
     assert stats.by_color_source == {"image/fallback": 3, "none": 2, "import": 1}
     assert stats.clustered_items == 5
     assert stats.paired_items == 5  # every cluster here is worn with another one
@@ -159,7 +170,8 @@ def test_stats_and_plot(loaded, tmp_path: Path) -> None:
         1 - pairs / (stats.clusters * (stats.clusters - 1) / 2)
     )
     keys, matrix = cooccurrence_matrix(loaded)
-    assert (matrix == matrix.T).all() and matrix.sum() == 2 * sum(_expected_pairs(loaded).values())
+    assert (matrix == matrix.T).all()
+    assert matrix.sum() == 2 * sum(_expected_pairs(loaded).values())
     assert len(keys) == stats.clusters
 
     png = tmp_path / "plot" / "cooc.png"
@@ -171,9 +183,11 @@ def test_stats_and_plot(loaded, tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     printed = json.loads(done.stdout[: done.stdout.rindex("}") + 1])
-    assert printed["items"] == 6 and printed["clusters"] == stats.clusters
+    assert printed["items"] == 6
+    assert printed["clusters"] == stats.clusters
     with Image.open(png) as picture:
-        assert picture.format == "PNG" and picture.width > 200
+        assert picture.format == "PNG"
+        assert picture.width > 200
 
 
 def test_enrich_cli_reports_and_is_idempotent(loaded) -> None:
@@ -193,13 +207,15 @@ def test_enrich_cli_reports_and_is_idempotent(loaded) -> None:
     first = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert first.returncode == 0, first.stderr
     report = json.loads(first.stdout)
-    assert report["examined"] == 5 and report["color_sources"]["image/fallback"] == 3
+    assert report["examined"] == 5
+    assert report["color_sources"]["image/fallback"] == 3
     second = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert json.loads(second.stdout)["examined"] == 0
     bad = subprocess.run(
-        command[:-4] + ["--masker", "magic"], capture_output=True, text=True, timeout=120
+        [*command[:-4], "--masker", "magic"], capture_output=True, text=True, timeout=120
     )
-    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    assert bad.returncode == 2
+    assert "Traceback" not in bad.stderr
 
 
 def test_unreachable_host_is_probed_then_skipped(tmp_path: Path) -> None:
@@ -211,7 +227,9 @@ def test_unreachable_host_is_probed_then_skipped(tmp_path: Path) -> None:
     rows.append({"id": "file", "image_url": good.as_uri()})
     report, hosts = EnrichReport(), {}
     found = _fetch_colours(_InlineExecutor(), rows, "fallback", 2.0, hosts, report)
-    assert report.image_errors == 3 and report.image_skipped == 4
+    assert report.image_errors == 3
+    assert report.image_skipped == 4
     assert hosts == {f"127.0.0.1:{port}": False}
-    assert found["file"][0] == "red" and found["0"][2] is not None
+    assert found["file"][0] == "red"
+    assert found["0"][2] is not None
     assert "6" not in found

@@ -52,9 +52,11 @@ def test_split_protocol(split, snap_file: Path) -> None:
     outfit_of = {o.id: o for o in heldout}
     for n in (4, 10):
         questions, truth = jsonl(split.fitb[n][0]), jsonl(split.fitb[n][1])
-        assert questions and len(questions) == len(truth)
+        assert questions
+        assert len(questions) == len(truth)
         for q, t in zip(questions, truth, strict=True):
-            assert len(q["candidates"]) == n and t["answer"] in q["candidates"]
+            assert len(q["candidates"]) == n
+            assert t["answer"] in q["candidates"]
             assert t["answer"] not in q["given"]
             own = set(outfit_of[q["outfit_id"]].items)
             for c in q["candidates"]:
@@ -80,7 +82,8 @@ def test_scorer_by_hand(tmp_path: Path) -> None:
     truth.write_text('{"query_id": "q", "positives": ["p1", "p2"]}\n')
     answers.write_text('{"query_id": "q", "ranking": ["n2", "p1", "n1", "p2"]}\n')
     m = retrieval_metrics(answers, truth, clusters)
-    assert m["recall@10"] == 1.0 and m["recall@50"] == 1.0
+    assert m["recall@10"] == 1.0
+    assert m["recall@50"] == 1.0
     ideal = 1 + 1 / math.log2(3)
     assert m["ndcg@10"] == pytest.approx((1 / math.log2(3) + 1 / math.log2(5)) / ideal)
     # clusters in order: c3, c1, c2 -> positives c1, c2 at positions 2 and 3
@@ -96,11 +99,12 @@ def test_retrieval_answers_exclude_the_category_and_the_query(split, tmp_path: P
     n = write_lines(out, answer_retrieval(PopularityModel(export), pools, queries, category.get))
     assert n == len(queries)
     for q, a in zip(queries, jsonl(out), strict=True):
-        assert a["ranking"] and q["query_item"] not in a["ranking"]
+        assert a["ranking"]
+        assert q["query_item"] not in a["ranking"]
         assert all(category[i] != q["exclude_category"] for i in a["ranking"])
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"query_id": 1}\n')
-    with pytest.raises(EvalInputError, match="bad.jsonl:1: missing"):
+    with pytest.raises(EvalInputError, match=r"bad\.jsonl:1: missing"):
         read_lines(bad, ("query_id", "pool"))
 
 
@@ -111,13 +115,16 @@ def test_closet_train_writes_an_active_model(clean_graph: Driver, snap_file: Pat
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout[result.stdout.index("{") :])
     assert summary["model"] == active_model(clean_graph)
-    assert summary["scored_edges"] > 0 and summary["variant"] == "content"
+    assert summary["scored_edges"] > 0
+    assert summary["variant"] == "content"
 
     bad = runner.invoke(app, ["train", "--variant", "nope"])
-    assert bad.exit_code == 2 and "Traceback" not in bad.output
+    assert bad.exit_code == 2
+    assert "Traceback" not in bad.output
     assert "--variant must be one of" in bad.output
     resume = runner.invoke(app, ["train", "--resume"])
-    assert resume.exit_code == 2 and "--resume needs --checkpoint" in resume.output
+    assert resume.exit_code == 2
+    assert "--resume needs --checkpoint" in resume.output
 
 
 @pytest.mark.slow
@@ -179,4 +186,6 @@ def test_closet_eval_fitb_on_a_throwaway_server(clean_graph: Driver, split, tmp_
         ],
         env={"COLUMNS": "40"},  # a narrow terminal must not break the message
     )
-    assert bad.exit_code == 2 and "not JSON" in bad.output and "Traceback" not in bad.output
+    assert bad.exit_code == 2
+    assert "not JSON" in bad.output
+    assert "Traceback" not in bad.output

@@ -59,7 +59,8 @@ def test_export_streams_pages(loaded: Driver) -> None:
     ]
     assert len(big.outfits) == 60
     cold = [i for i in big.items if i.name.endswith(" 09")]
-    assert len(cold) == 10 and all(i.cluster for i in cold)
+    assert len(cold) == 10
+    assert all(i.cluster for i in cold)
     shirt = next(i for i in big.items if i.name == "Navy Oxford Shirt 00")
     assert (shirt.category, shirt.mid_class, shirt.color) == ("top", "shirt", "navy")
 
@@ -70,7 +71,8 @@ def test_every_variant_builds_and_content_links_cold_items(loaded: Driver) -> No
     cold = index[next(i.id for i in export.items if i.name == "Navy Oxford Shirt 09")]
     for variant in VARIANTS:
         cg = build_closet_graph(export, variant)
-        assert cg.graph.positives.size and not cg.warm[cold]
+        assert cg.graph.positives.size
+        assert not cg.warm[cold]
     content = build_closet_graph(export, "content").graph
     assert (content.edges[:, 0] == cold).any()  # the cold shirt reaches its features
     cooc = build_closet_graph(export, "cooc").graph
@@ -83,7 +85,8 @@ def test_every_variant_builds_and_content_links_cold_items(loaded: Driver) -> No
 def test_training_places_cold_items_by_content(loaded: Driver, trained) -> None:
     export = export_graph(loaded)
     result = trained
-    assert result.best_epoch >= 1 and "val_mrr" in result.val_metrics
+    assert result.best_epoch >= 1
+    assert "val_mrr" in result.val_metrics
     by_name = {i.name: i.id for i in export.items}
     # a cold formal shirt should go with a cold formal slacks rather than cold street jeans
     scores = result.scorer.score(
@@ -101,7 +104,8 @@ def test_write_back_versions_switch_atomically(loaded: Driver, trained) -> None:
     export = export_graph(loaded)
     first = trained
     report = write_scores(loaded, first.scorer, top_k=3, progress=False)
-    assert active_model(loaded) == report.model and report.previous is None
+    assert active_model(loaded) == report.model
+    assert report.previous is None
     assert score_counts(loaded) == {report.model: report.edges}
     shirt = next(i.id for i in export.items if i.name == "Navy Oxford Shirt 00")
     recs = top_scored(loaded, shirt, per_category=2)
@@ -122,7 +126,8 @@ def test_write_back_versions_switch_atomically(loaded: Driver, trained) -> None:
     assert top_scored(loaded, shirt, per_category=2) == recs
 
     second = write_scores(loaded, first.scorer, top_k=3, progress=False)
-    assert second.previous == report.model and active_model(loaded) == second.model
+    assert second.previous == report.model
+    assert active_model(loaded) == second.model
     assert score_counts(loaded) == {second.model: second.edges}  # old + crashed removed
     assert second.deleted == report.edges + 1
 
@@ -140,7 +145,9 @@ def test_hybrid_rerank_orders_rule_candidates_by_score(loaded: Driver, trained) 
     scores = item_scores(loaded, shirt, [c.item["id"] for c in candidates])
     ranked = rerank({"bottom": candidates}, scores)["bottom"]
     got = [r.score for r in ranked if r.probability is not None]
-    assert got == sorted(got, reverse=True) and len(got) == len(bottoms)
-    assert ranked[-1].item["id"] == "not-an-item" and ranked[-1].probability is None
+    assert got == sorted(got, reverse=True)
+    assert len(got) == len(bottoms)
+    assert ranked[-1].item["id"] == "not-an-item"
+    assert ranked[-1].probability is None
     assert np.isclose(ranked[0].probability, 1 / (1 + np.exp(-ranked[0].score)))
     assert ranked[0].explanation.startswith("rule; LightGCN ")

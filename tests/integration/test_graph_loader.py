@@ -40,9 +40,11 @@ def outfit_ids(driver: Driver) -> set[str]:
 def test_loading_twice_changes_nothing(clean_graph: Driver, tmp_path: Path) -> None:
     outfits, _ = write_spine_files(tmp_path)
     first = load_files(clean_graph, [outfits], progress=False)
-    assert first.outfits == len(OUTFITS) and first.records == len(OUTFITS)
+    assert first.outfits == len(OUTFITS)
+    assert first.records == len(OUTFITS)
     assert first.items == sum(len(v) for v in OUTFITS.values())
-    assert not first.rejected and first.duplicates == 0
+    assert not first.rejected
+    assert first.duplicates == 0
     created = first.created()
     assert created["Outfit"] == len(OUTFITS)
     assert created["Item"] == len(ITEMS) - 2  # P1 and Q1 are catalog only
@@ -67,21 +69,27 @@ def test_stored_properties(clean_graph: Driver, tmp_path: Path) -> None:
     outfits, catalog = write_spine_files(tmp_path)
     load_files(clean_graph, [outfits], progress=False)
     report = load_catalog(clean_graph, catalog)
-    assert report.items == 2 and not report.rejected
+    assert report.items == 2
+    assert not report.rejected
     row = clean_graph.execute_query(
         "MATCH (o:Outfit {id: '9000001'})-[r:CONTAINS]->(i:Item {id: 'S1'})-[:IN_CLUSTER]->(c),"
         " (i)-[:MADE_BY]->(b:Brand), (o)-[:TAGGED]->(t:Tag)"
         " RETURN o {.*} AS o, r.position AS pos, i {.*} AS i, c {.*} AS c, b.name AS brand,"
         " collect(t.name) AS tags"
     ).records[0]
-    assert row["o"]["gender"] == "men" and row["o"]["season"] == "spring"
+    assert row["o"]["gender"] == "men"
+    assert row["o"]["season"] == "spring"
     assert row["o"]["style"] == "casual"
     assert row["pos"] == 1
-    assert row["i"]["category"] == "top" and row["i"]["price"] == 39000
+    assert row["i"]["category"] == "top"
+    assert row["i"]["price"] == 39000
     assert row["i"]["url"] == "https://example.test/goods/S1"
-    assert row["c"]["key"] == "shirt|navy" and row["c"]["color"] == "navy"
-    assert row["c"]["items"] == 2 and row["c"]["outfits"] == 5  # O1-O5
-    assert row["brand"] == "Spine" and sorted(row["tags"]) == ["spine", "test"]
+    assert row["c"]["key"] == "shirt|navy"
+    assert row["c"]["color"] == "navy"
+    assert row["c"]["items"] == 2
+    assert row["c"]["outfits"] == 5
+    assert row["brand"] == "Spine"
+    assert sorted(row["tags"]) == ["spine", "test"]
     assert {"P1", "Q1"} <= item_ids(clean_graph)
 
 
@@ -159,7 +167,8 @@ def test_json_lines_input(clean_graph: Driver, tmp_path: Path) -> None:
     )
     assert len(read_records(path)) == len(OUTFITS)
     report = load_files(clean_graph, [path], progress=False)
-    assert report.outfits == len(OUTFITS) and not report.rejected
+    assert report.outfits == len(OUTFITS)
+    assert not report.rejected
     assert graph_counts(clean_graph)["PAIRS_WITH"] == 9
 
 

@@ -59,7 +59,8 @@ def test_cypher_over_bolt_works(graph) -> None:
     found = py2neo.NodeMatcher(graph).match("Item", id="S1").first()
     assert dict(found) == {"id": "S1", "name": "Navy Oxford Shirt", "category": "top"}
     rel = graph.relationships.match((found, None), "IN_CLUSTER").first()
-    assert type(rel).__name__ == "IN_CLUSTER" and rel.end_node["key"] == "shirt|navy"
+    assert type(rel).__name__ == "IN_CLUSTER"
+    assert rel.end_node["key"] == "shirt|navy"
     path = graph.run("MATCH p = (:Item)-[:IN_CLUSTER]->(:Cluster) RETURN p").evaluate()
     assert [n["id"] or n["key"] for n in path.nodes] == ["S1", "shirt|navy"]
     # explicit transactions, and Cypher 5 syntax (CALL (x) {...}) passes through unchanged
@@ -75,7 +76,9 @@ def test_cypher_over_bolt_works(graph) -> None:
 
 
 def test_schema_helpers_fail_on_neo4j_5(graph) -> None:
-    with pytest.raises(py2neo.errors.ClientError, match="no procedure with the name `db.indexes`"):
+    with pytest.raises(
+        py2neo.errors.ClientError, match=r"no procedure with the name `db\.indexes`"
+    ):
         graph.schema.get_indexes("Item")
     with pytest.raises(py2neo.errors.ClientError, match="Invalid create index syntax"):
         graph.schema.create_index("Item", "name")

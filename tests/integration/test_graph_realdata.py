@@ -41,7 +41,8 @@ def test_real_snap_data_loads_and_recommends(shared_data: Path, driver: Driver) 
     assert report.duplicates == report.records - expected
     counts = report.counts_after
     assert counts["Outfit"] == expected
-    assert counts["Item"] > 5000 and counts["PAIRS_WITH"] > 1000
+    assert counts["Item"] > 5000
+    assert counts["PAIRS_WITH"] > 1000
     # tops, bottoms and outers only in this crawl
     rows = driver.execute_query("MATCH (i:Item) RETURN DISTINCT i.category AS c").records
     categories = {r["c"] for r in rows}
@@ -50,13 +51,16 @@ def test_real_snap_data_loads_and_recommends(shared_data: Path, driver: Driver) 
     # 5072529 "데이시즌 스몰체크셔츠 스카이블루" (a shirt) is worn with 5025673
     # "TOWN CHINO PANTS Beige" in outfit 1382633382875558464
     recs = recommend_for_item(driver, "5072529", per_category=5)
-    assert recs.item["category"] == "top" and recs.item["mid_class"] == "shirt"
+    assert recs.item["category"] == "top"
+    assert recs.item["mid_class"] == "shirt"
     assert set(recs.per_category) == {"bottom", "outer"}
     for category, candidates in recs.per_category.items():
         assert 1 <= len(candidates) <= 5
         assert all(c.item["category"] == category for c in candidates)
         strengths = [c.strength for c in candidates]
-        assert strengths == sorted(strengths, reverse=True) and strengths[0] >= 1
+        assert strengths == sorted(strengths, reverse=True)
+        assert strengths[0] >= 1
     matched = outfits_with(driver, "5072529", "5025673")
     match, rows = matched.match, matched.outfits
-    assert match == "items" and "1382633382875558464" in {r["outfit"]["id"] for r in rows}
+    assert match == "items"
+    assert "1382633382875558464" in {r["outfit"]["id"] for r in rows}

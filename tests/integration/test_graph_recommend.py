@@ -49,7 +49,9 @@ def test_cooccurrence_counts_match_construction(spine: Driver) -> None:
         r["id"]: r["p"]
         for r in spine.execute_query("MATCH (i:Item) RETURN i.id AS id, i.popularity AS p").records
     }
-    assert popularity["J1"] == 4 and popularity["B1"] == 3 and popularity["B2"] == 1
+    assert popularity["J1"] == 4
+    assert popularity["B1"] == 3
+    assert popularity["B2"] == 1
     assert popularity["P1"] in (None, 0)
 
 
@@ -146,7 +148,9 @@ def test_closet_scores_items_pairing_with_more_owned_pieces_first(spine: Driver)
 def test_closet_never_recommends_owned_or_excluded(spine: Driver) -> None:
     recs = recommend_for_closet(spine, ["S1", "B1"], exclude=["W1"])
     every = [c.item["id"] for cands in recs.per_category.values() for c in cands]
-    assert "S1" not in every and "B1" not in every and "W1" not in every
+    assert "S1" not in every
+    assert "B1" not in every
+    assert "W1" not in every
     # B1 (bottom) pairs with S2 (top) via chinos|beige–shirt|navy; S1 pairs with B2 and J1
     assert ids(recs.per_category["top"]) == ["S2"]
     assert ids(recs.per_category["bottom"]) == ["B2", "J1"]

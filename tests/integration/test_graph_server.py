@@ -46,13 +46,15 @@ def test_start_stop_restart_keeps_data_and_password(
     )
     before = server.status()
     assert set(before) == STATUS_KEYS
-    assert before["running"] is False and before["pid"] is None
+    assert before["running"] is False
+    assert before["pid"] is None
     assert before["provisioned"] is True  # the session server provisioned the shared cache
     assert server.read_password() is None
     try:
         server.start(timeout=240)
         status = server.status()
-        assert status["running"] is True and status["pid"] == server.pid()
+        assert status["running"] is True
+        assert status["pid"] == server.pid()
         assert isinstance(status["pid"], int)
         assert status["version"] == NEO4J_VERSION == "5.26.19"
         assert status["bolt"] == f"bolt://127.0.0.1:{server.bolt_port}"
@@ -61,16 +63,19 @@ def test_start_stop_restart_keeps_data_and_password(
         assert status["user"] == "neo4j"
 
         password = server.read_password()
-        assert password and len(password) >= 20
+        assert password
+        assert len(password) >= 20
         assert stat.S_IMODE(os.stat(server.password_file).st_mode) == 0o600
         conf = (server.conf_dir / "neo4j.conf").read_text()
         assert "server.default_listen_address=127.0.0.1" in conf
         assert "dbms.security.auth_enabled=true" in conf
         assert "server.memory.heap.max_size=256m" in conf
         # the default password was replaced
-        with pytest.raises(AuthError):
-            with GraphDatabase.driver(server.bolt_uri, auth=("neo4j", "neo4j")) as drv:
-                drv.verify_connectivity()
+        with (
+            pytest.raises(AuthError),
+            GraphDatabase.driver(server.bolt_uri, auth=("neo4j", "neo4j")) as drv,
+        ):
+            drv.verify_connectivity()
         with GraphDatabase.driver(server.bolt_uri, auth=("neo4j", password)) as drv:
             drv.execute_query("CREATE (:Probe {at: 1})")
         discovery = httpx.get(server.http_url, timeout=10).json()
@@ -82,15 +87,19 @@ def test_start_stop_restart_keeps_data_and_password(
         assert server.pid() == pid
 
         assert server.stop() is True
-        assert not server.is_running() and server.pid() is None
-        assert not port_open(server.bolt_port) and not port_open(server.http_port)
+        assert not server.is_running()
+        assert server.pid() is None
+        assert not port_open(server.bolt_port)
+        assert not port_open(server.http_port)
         stopped = server.status()
-        assert stopped["running"] is False and stopped["pid"] is None
+        assert stopped["running"] is False
+        assert stopped["pid"] is None
         assert server.stop() is False  # nothing left to stop
         password_mtime = server.password_file.stat().st_mtime_ns
 
         server.start(timeout=240)
-        assert server.is_running() and server.pid() != pid
+        assert server.is_running()
+        assert server.pid() != pid
         assert server.read_password() == password
         assert server.password_file.stat().st_mtime_ns == password_mtime
         assert count_probes(server.bolt_uri, password) == 1  # data kept across restarts
@@ -108,7 +117,8 @@ def test_start_on_a_taken_bolt_port_fails_clearly(
     message = str(info.value)
     assert f"port {neo4j_server.bolt_port} on 127.0.0.1 is already taken" in message
     assert "NEO4J_BOLT_PORT" in message
-    assert server.pid() is None and not (tmp_path / "state" / "run").exists()
+    assert server.pid() is None
+    assert not (tmp_path / "state" / "run").exists()
     assert neo4j_server.is_running()  # the other server was not disturbed
 
 
@@ -129,7 +139,8 @@ def test_a_server_that_cannot_start_reports_its_log(tmp_path: Path) -> None:
     with pytest.raises(ServerError, match="exited with code") as info:
         server.start(timeout=120)
     assert "heap" in str(info.value).lower()
-    assert server.pid() is None and not server.pid_file.exists()
+    assert server.pid() is None
+    assert not server.pid_file.exists()
 
 
 def test_from_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -152,4 +163,5 @@ def test_from_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_free_port_is_free() -> None:
     port = free_port()
-    assert 1024 <= port <= 65535 and not port_open(port)
+    assert 1024 <= port <= 65535
+    assert not port_open(port)

@@ -51,7 +51,8 @@ def test_sample_is_snap_format_in_every_category_with_shared_items() -> None:
         for item in record["items"]:
             assert ".example.invalid/" in item["image_url"]
             assert ".example.invalid/" in item["purchase_url"]
-            assert item["item_id"].isdigit() and record["outfit_id"].isdigit()
+            assert item["item_id"].isdigit()
+            assert record["outfit_id"].isdigit()
 
 
 def test_sample_path_command_prints_the_bundled_file() -> None:
@@ -93,12 +94,14 @@ def test_sample_loads_without_rejects_and_every_category_gets_recommendations(
         others = set(BIG_CATEGORIES) - {category}
         assert set(recs.per_category) == others, (category, ids[0], set(recs.per_category))
         for candidates in recs.per_category.values():
-            assert candidates and all(c.strength >= 1 for c in candidates)
+            assert candidates
+            assert all(c.strength >= 1 for c in candidates)
         # and a recommendation leads to real outfits (same items, or same clusters)
         first = next(iter(recs.per_category.values()))[0]
         matched = outfits_with(clean_graph, ids[0], first.item["id"])
         match, rows = matched.match, matched.outfits
-        assert match in ("items", "clusters") and rows
+        assert match in ("items", "clusters")
+        assert rows
 
     # items across the popularity range get recommendations in at least three other categories
     thin = []

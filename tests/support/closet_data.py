@@ -96,4 +96,5 @@ def load_closet_graph(driver: Any, folder: Path) -> None:
     path = folder / "closet-outfits.json"
     path.write_text(json.dumps(outfit_records(), ensure_ascii=False), encoding="utf-8")
     report = load_files(driver, [path], progress=False)
-    assert report.outfits == len(OUTFITS) and not report.rejected, report
+    assert report.outfits == len(OUTFITS), report
+    assert not report.rejected, report

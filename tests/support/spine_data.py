@@ -94,5 +94,6 @@ def load_spine_graph(driver: Any, folder: Path) -> None:
     apply_schema(driver)
     outfits, catalog = write_spine_files(folder)
     report = load_files(driver, [outfits], progress=False)
-    assert report.outfits == len(OUTFITS) and not report.rejected, report
+    assert report.outfits == len(OUTFITS), report
+    assert not report.rejected, report
     load_catalog(driver, catalog)

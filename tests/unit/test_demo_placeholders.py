@@ -27,14 +27,16 @@ def _center_colour(path: Path) -> tuple[int, int, int]:
 @pytest.mark.parametrize("family", sorted(COLOR_FAMILIES))
 def test_placeholder_is_filled_with_the_colour_family(family: str) -> None:
     path = placeholders.placeholder_path("top", "t-shirt", family)
-    assert path.is_file() and path.suffix == ".png"
+    assert path.is_file()
+    assert path.suffix == ".png"
     assert _center_colour(path) == family_rgb(family)
 
 
 def test_shapes_differ_by_category_and_files_are_reused(tmp_path: Path) -> None:
     pants = placeholders.placeholder_path("bottom", "jeans", "blue")
     tee = placeholders.placeholder_path("top", "t-shirt", "blue")
-    assert pants != tee and pants.read_bytes() != tee.read_bytes()
+    assert pants != tee
+    assert pants.read_bytes() != tee.read_bytes()
     assert placeholders.placeholder_path("bottom", "slacks", "blue") == pants  # same shape
     assert pants.parent == tmp_path
     before = pants.stat().st_mtime_ns
@@ -42,14 +44,16 @@ def test_shapes_differ_by_category_and_files_are_reused(tmp_path: Path) -> None:
     assert placeholders.placeholder_path("bottom", "jeans", "blue").stat().st_mtime_ns == before
     # unknown colour and unknown class still draw something (neutral, with a question mark)
     odd = placeholders.placeholder_path("bag", "no-such-class", None)
-    assert odd.name == "tote-unknown.png" and odd.is_file()
+    assert odd.name == "tote-unknown.png"
+    assert odd.is_file()
     for category in ("top", "bottom", "outer", "shoes", "bag", "hat"):
         assert placeholders.shape_for(category, None) != "unknown"
 
 
 def test_data_uri_is_a_small_png() -> None:
     uri = placeholders.placeholder_data_uri("hat", "cap", "red", 64)
-    assert uri.startswith("data:image/png;base64,") and len(uri) < 20_000
+    assert uri.startswith("data:image/png;base64,")
+    assert len(uri) < 20_000
 
 
 def test_outfit_text_says_which_match_and_escapes_names() -> None:
@@ -72,7 +76,9 @@ def test_outfit_text_says_which_match_and_escapes_names() -> None:
     text = render.match_text(both, owned, picked)
     assert "1 real outfit wears both pieces" in text
     html = render.outfit_cards(both, owned, picked)
-    assert 'data-match="items"' in html and "<b>Tee</b>" not in html and "&lt;b&gt;" in html
+    assert 'data-match="items"' in html
+    assert "<b>Tee</b>" not in html
+    assert "&lt;b&gt;" in html
     assert 'href="https://shop.example.invalid/goods/2" target="_blank"' in html
     assert "http" not in html.replace("https://shop.example.invalid/goods/2", "")  # no images
     similar = both.model_copy(update={"match": "clusters"})

@@ -41,7 +41,8 @@ def split(tmp_path: Path):
 def test_reads_the_format(tmp_path: Path) -> None:
     data = load_split(make_split(tmp_path / "g", users=4, items=30))
     assert (data.num_users, data.num_items) == (4, 30)
-    assert data.num_train == 4 * 9 and data.num_test == 4 * 3
+    assert data.num_train == 4 * 9
+    assert data.num_test == 4 * 3
     assert set(data.train[0]).isdisjoint(data.test[0])
 
 
@@ -92,7 +93,8 @@ def test_checkpoint_resume_matches_an_uninterrupted_run(split, tmp_path: Path) -
     straight = train_lightgcn(graph, small_config(epochs=6), evaluate, progress=False)
     ckpt = str(tmp_path / "ckpt.pt")
     first = train_lightgcn(graph, small_config(epochs=3, checkpoint=ckpt), evaluate, progress=False)
-    assert first.epochs_run == 3 and Path(ckpt).exists()
+    assert first.epochs_run == 3
+    assert Path(ckpt).exists()
     resumed = train_lightgcn(
         graph, small_config(epochs=6, checkpoint=ckpt, resume=True), evaluate, progress=False
     )
@@ -118,7 +120,8 @@ def test_early_stopping_restores_the_best_epoch(split) -> None:
         graph, small_config(epochs=50, eval_every=1, patience=3), evaluate, progress=False
     )
     assert result.stopped_early
-    assert result.best_epoch == 2 and result.best_metric == 0.9
+    assert result.best_epoch == 2
+    assert result.best_metric == 0.9
     assert result.epochs_run == 5  # best at 2, then 3 evaluations without improvement
     assert float(result.embeddings.sum()) == pytest.approx(result.history[1]["emb_sum"], rel=1e-5)
 
@@ -148,7 +151,8 @@ def test_negative_sampler_respects_groups_and_known_pairs() -> None:
     assert set(first.tolist()) <= set(range(2, 12))  # same group only
     known = np.isin(first.numpy(), range(2, 7)).mean()
     assert known < 0.05  # 50% without rejection; redraws make known pairs rare
-    assert set(neg[2000:].tolist()) <= {12, 13} and (neg[2000:] == 13).float().mean() > 0.9
+    assert set(neg[2000:].tolist()) <= {12, 13}
+    assert (neg[2000:] == 13).float().mean() > 0.9
 
 
 def test_training_graph_rejects_bad_input() -> None:
@@ -175,4 +179,5 @@ def test_symmetric_propagation_has_the_same_gradients() -> None:
 def test_time_budget_bounds_the_run(split) -> None:
     config = small_config(epochs=1000, max_seconds=1e-9)
     result = train_lightgcn(train_graph(split), config, progress=False)
-    assert result.epochs_run == 1 and len(result.history) == 1
+    assert result.epochs_run == 1
+    assert len(result.history) == 1

@@ -29,4 +29,5 @@ def test_empty_text_is_no_query(text: str) -> None:
 
 def test_at_most_max_terms_words() -> None:
     query = to_lucene("x " * (MAX_TERMS + 8))
-    assert query is not None and query.count("+") == MAX_TERMS
+    assert query is not None
+    assert query.count("+") == MAX_TERMS

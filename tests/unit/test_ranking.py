@@ -23,9 +23,11 @@ def test_rerank_puts_scored_candidates_first_by_score_then_the_rest_in_rule_orde
     rule_order = {"bottom": [rec("a", 9), rec("b", 8), rec("c", 7), rec("d", 6)]}
     ranked = rerank(rule_order, {"c": score(2.0), "a": score(-1.0)})["bottom"]
     assert [r.item["id"] for r in ranked] == ["c", "a", "b", "d"]
-    assert ranked[0].score == 2.0 and ranked[0].probability == score(2.0).probability
+    assert ranked[0].score == 2.0
+    assert ranked[0].probability == score(2.0).probability
     assert ranked[0].explanation == "r; LightGCN 88%"
-    assert ranked[2].probability is None and ranked[2].score == 8.0  # unscored: rule strength
+    assert ranked[2].probability is None
+    assert ranked[2].score == 8.0
 
 
 def test_rerank_keeps_categories_and_their_order() -> None:
@@ -57,4 +59,5 @@ def test_cluster_labels() -> None:
     assert cluster_label("shirt|navy") == "navy shirt"
     assert cluster_label("shirt|unknown") == "shirt"
     assert cluster_label(None) == "unclustered items"
-    assert plural("jeans") == "jeans" and plural("navy shirt") == "navy shirts"
+    assert plural("jeans") == "jeans"
+    assert plural("navy shirt") == "navy shirts"

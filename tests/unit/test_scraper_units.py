@@ -41,7 +41,8 @@ def test_snap_detail_and_goods_become_a_snap_file_record() -> None:
     _, _, body = fixture.snap_goods("1002")
     items = musinsa.goods_of_snap(musinsa.load_json(body), SITE)
     record = musinsa.outfit_record(snap, items, SITE)
-    assert record["gender"] == "FEMALE" and record["detail_url"] == SITE.snap_page("1002")
+    assert record["gender"] == "FEMALE"
+    assert record["detail_url"] == SITE.snap_page("1002")
     assert [i["item_id"] for i in record["items"]] == ["5002", "5004", "5005"]
     assert record["items"][1]["category_path"] == "아우터 > 블레이저"
     assert kept_goods(record) == ["5002", "5004"]  # beauty is not followed
@@ -66,10 +67,13 @@ def test_product_page_state() -> None:
     fixture = FixtureSite(small_catalog())
     _, _, html = fixture.product_page("5001")
     record = musinsa.product_record(musinsa.product_state(html), SITE)
-    assert record["item_id"] == "5001" and record["name"] == "데이시즌 스몰체크셔츠 스카이블루"
+    assert record["item_id"] == "5001"
+    assert record["name"] == "데이시즌 스몰체크셔츠 스카이블루"
     assert (record["normal_price"], record["price"], record["discount_rate"]) == (55000, 44000, 20)
-    assert record["category_path"] == "상의 > 셔츠/블라우스" and record["gender"] == "unisex"
-    assert record["color_options"] == ["스카이블루", "화이트"] and len(record["images"]) == 2
+    assert record["category_path"] == "상의 > 셔츠/블라우스"
+    assert record["gender"] == "unisex"
+    assert record["color_options"] == ["스카이블루", "화이트"]
+    assert len(record["images"]) == 2
     _, _, broken = fixture.product_page("5011")
     with pytest.raises(PageError) as caught:
         musinsa.product_state(broken)
