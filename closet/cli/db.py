@@ -90,4 +90,4 @@ def db_password() -> None:
     password = server.read_password()
     if not password:
         raise fail("no password yet: run `closet db start` first")
-    out.print(password, highlight=False)
+    typer.echo(password)

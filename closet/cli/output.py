@@ -10,14 +10,16 @@ from rich.console import Console
 from core.errors import DatabaseUnavailable
 from graph.db.connection import connect
 
-console = Console(stderr=True)
-out = Console()
+# Text is never wrapped at the terminal width (a long path or message stays one line, so other
+# commands and tests can read it); tables still fit the terminal.
+console = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print an error for a person and return the Exit to raise. The message is never wrapped
     at the terminal width, so a long path cannot split its words."""
-    console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    console.print(f"[bold red]error:[/] {message}", highlight=False)
     return typer.Exit(code)
 
 

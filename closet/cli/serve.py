@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from closet.cli.output import out
 from core.settings import Settings
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample" / "outfits.json"
@@ -36,4 +35,4 @@ def ui(
 
 def sample_path() -> None:
     """Print the path of the bundled sample catalog."""
-    out.print(str(SAMPLE), highlight=False)
+    typer.echo(str(SAMPLE))  # plain: `make sample` reads it with $(...)

@@ -8,11 +8,17 @@ import pytest
 from neo4j import Driver
 from typer.testing import CliRunner
 
-from closet.cli import app
+from closet.cli import app, output
 from graph import wardrobe as store
 from tests.support.closet_data import OWNED, load_closet_graph
 
 runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def wide_tables(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables fit the terminal; fix its width so that no assertion depends on the runner's."""
+    monkeypatch.setattr(output.out, "width", 200)
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +32,7 @@ def person(driver: Driver, tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.mark.parametrize("group", ["wardrobe", "closet"])
 def test_outfits_lists_the_three_wearable_outfits(person: str, group: str) -> None:
-    result = runner.invoke(app, [group, "outfits", person], env={"COLUMNS": "200"})
+    result = runner.invoke(app, [group, "outfits", person])
     assert result.exit_code == 0, result.output
     assert "3 wearable outfits" in result.output
     assert "worn exactly like this in 1 real outfit" in result.output  # CT1 + CB1 is real

@@ -56,7 +56,7 @@ def test_sample_is_snap_format_in_every_category_with_shared_items() -> None:
 
 
 def test_sample_path_command_prints_the_bundled_file() -> None:
-    result = CliRunner().invoke(app, ["sample-path"])
+    result = CliRunner().invoke(app, ["sample-path"], env={"COLUMNS": "20"})  # no wrapping
     assert result.exit_code == 0
     assert Path(result.output.strip()) == SAMPLE_PATH
 
