@@ -1,5 +1,5 @@
 """The record model: snap outfit JSON (what the spiders emit and the importer reads), validated,
-and the catalog item every layer reads.
+and the catalog item and outfit every layer reads.
 
 See ../shared/data/musinsa-snap-2025/README.md. A record that does not validate is rejected
 whole, with a reason, never half-loaded.
@@ -69,3 +69,16 @@ class Item(BaseModel):
     url: str | None = None
     image_url: str | None = None
     popularity: int = 0
+
+
+class Outfit(BaseModel):
+    """A real outfit as the graph stores it and every layer reads it (without its items, which
+    each reader holds in its own form)."""
+
+    id: str
+    style: str | None = None
+    season: str | None = None
+    gender: str | None = None
+    url: str | None = None
+    image_url: str | None = None
+    description: str | None = None

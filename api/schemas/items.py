@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from core import records
 from core.records import Item
 from core.vocabulary import ModelName
 
@@ -71,14 +72,9 @@ class ClosetRequest(BaseModel):
     model: ModelName | None = None
 
 
-class Outfit(BaseModel):
-    id: str
-    style: str | None = None
-    season: str | None = None
-    gender: str | None = None
-    url: str | None = None
-    image_url: str | None = None
-    description: str | None = None
+class Outfit(records.Outfit):
+    """A real outfit with its items, in position order."""
+
     items: list[Item]
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
-from core.records import Item, SnapItem, SnapOutfit
+from core.records import Item, Outfit, SnapItem, SnapOutfit
 from core.vocabulary import cluster_key
 from enrich.colors import color_from_name
 from enrich.taxonomy import big_category, mid_class
@@ -30,16 +30,9 @@ class ItemRow(Item):
     extra: dict[str, Any] = Field(default_factory=dict)
 
 
-class OutfitRow(BaseModel):
-    """An outfit as the graph stores it, with its items (in order) and tags."""
+class OutfitRow(Outfit):
+    """An outfit as the importer writes it, with its items (in order) and tags."""
 
-    id: str
-    style: str | None = None
-    season: str | None = None
-    gender: str | None = None
-    url: str | None = None
-    image_url: str | None = None
-    description: str | None = None
     tags: list[str] = Field(default_factory=list)
     items: list[ItemRow] = Field(default_factory=list)
     positions: list[int] = Field(default_factory=list)
