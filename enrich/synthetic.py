@@ -15,7 +15,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
 from core.vocabulary import COLOR_FAMILIES
-from enrich.colors import srgb_to_lab
+from enrich.colors import nearest_family, srgb_to_lab
 
 KINDS = ("top", "trousers", "outer", "shoes", "bag")
 BACKGROUNDS = ("white", "grey", "gradient", "textured")
@@ -39,8 +39,6 @@ class Sample:
 
 def _jitter(family: str, rng: np.random.Generator) -> tuple[int, int, int]:
     """A colour near the family's canonical RGB that stays closest to that family."""
-    from enrich.colors import nearest_family
-
     base = np.array(COLOR_FAMILIES[family], dtype=np.float64)
     for _ in range(20):
         candidate = np.clip(base + rng.normal(0, 7, 3), 0, 255)

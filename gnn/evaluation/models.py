@@ -15,8 +15,10 @@ from typing import Protocol
 import numpy as np
 from neo4j import Driver
 
+from core.errors import ItemNotFound
 from gnn.closet_graph import ItemScorer
 from gnn.export import GraphExport
+from graph.recommend.rule import recommend_for_item
 
 MODELS = ("random", "popularity", "cooccurrence", "rule", "als", "lightgcn", "hybrid")
 
@@ -76,8 +78,6 @@ class RuleModel:
         self._cache: dict[tuple[str, str], dict[str, int]] = {}
 
     def ranks(self, item_id: str, category: str) -> dict[str, int]:
-        from core.errors import ItemNotFound
-        from graph.recommend.rule import recommend_for_item
 
         key = (item_id, category)
         if key not in self._cache:

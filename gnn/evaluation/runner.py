@@ -19,10 +19,16 @@ from typing import Any
 import numpy as np
 from neo4j import Driver
 
+from core.settings import Settings
 from gnn.closet_train import CLOSET_DEFAULTS, ClosetTrainResult, train_closet
 from gnn.evaluation import models as m
 from gnn.export import GraphExport, export_graph
 from gnn.train import TrainConfig
+from graph.db.connection import connect
+from graph.db.schema import apply_schema
+from graph.db.server import LocalServer, free_port
+from graph.ingest.enrichment import run_enrichment
+from graph.ingest.loader import load_catalog, load_files
 
 
 class EvalInputError(ValueError):
@@ -54,12 +60,6 @@ class EvalGraph:
         self.load_report: dict[str, Any] = {}
 
     def __enter__(self) -> EvalGraph:
-        from core.settings import Settings
-        from graph.db.connection import connect
-        from graph.db.schema import apply_schema
-        from graph.db.server import LocalServer, free_port
-        from graph.ingest.enrichment import run_enrichment
-        from graph.ingest.loader import load_catalog, load_files
 
         self._tmp = Path(tempfile.mkdtemp(prefix="closet-eval-"))
         try:

@@ -19,6 +19,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from neo4j import GraphDatabase
+from neo4j.exceptions import AuthError
+
 from core.settings import (
     DEFAULT_BOLT_PORT,
     DEFAULT_HTTP_PORT,
@@ -352,9 +355,6 @@ class LocalServer:
 
     def _set_initial_password(self, password: str) -> None:
         """Replace the default password 'neo4j' (expired on a new server) with ours."""
-        from neo4j import GraphDatabase
-        from neo4j.exceptions import AuthError
-
         try:
             with GraphDatabase.driver(self.bolt_uri, auth=("neo4j", "neo4j")) as driver:
                 driver.execute_query(

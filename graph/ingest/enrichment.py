@@ -24,7 +24,10 @@ from neo4j import Driver
 from core.vocabulary import UNKNOWN_COLOR, cluster_key
 from enrich.colors import color_from_name
 from enrich.describe import combine_colors
+from enrich.image import ImageError, default_masker, image_color, load_image
 from enrich.taxonomy import mid_class
+from graph.db.connection import read, run, run_batches
+from graph.ingest.cooccurrence import refresh_cooccurrence
 
 ENRICH_VERSION = 1
 PAGE_SIZE = 500
@@ -68,15 +71,12 @@ _WORKER_MASKER: Any = None
 
 def _init_worker(prefer: str) -> None:
     global _WORKER_MASKER
-    from enrich.image import default_masker
 
     _WORKER_MASKER = default_masker(prefer, threads=1)
 
 
 def _image_family(url: str, prefer: str, timeout: float) -> tuple[str | None, str, str | None]:
     """(family, method, error) for one image URL, in a worker process."""
-    from enrich.image import ImageError, image_color, load_image
-
     global _WORKER_MASKER
     if _WORKER_MASKER is None:
         _init_worker(prefer)
@@ -121,7 +121,6 @@ def enrich_row(row: dict[str, Any], image: tuple[str | None, str, str | None] | 
 
 
 def _pages(driver: Driver, force: bool, limit: int | None) -> Iterator[list[dict[str, Any]]]:
-    from graph.db.connection import read
 
     after = ""
     seen = 0
@@ -164,9 +163,6 @@ def run_enrichment(
 
     `progress(n)` is called after each written page with the number of items in it.
     """
-    from enrich.image import default_masker
-    from graph.db.connection import run, run_batches
-    from graph.ingest.cooccurrence import refresh_cooccurrence
 
     workers = workers or os.cpu_count() or 1
     report = EnrichReport()

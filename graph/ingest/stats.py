@@ -15,6 +15,8 @@ from typing import Any
 import numpy as np
 from neo4j import Driver
 
+from graph.db.connection import read
+
 
 @dataclass
 class GraphStats:
@@ -70,7 +72,6 @@ class GraphStats:
 
 
 def _group(driver: Driver, name: str) -> dict[str, int]:
-    from graph.db.connection import read
 
     if name == "color_source":
         rows = read(driver, "enrich/stats_color_source")
@@ -81,8 +82,6 @@ def _group(driver: Driver, name: str) -> dict[str, int]:
 
 def collect_stats(driver: Driver) -> GraphStats:
     """Read every figure from the graph."""
-    from graph.db.connection import read
-
     totals = read(driver, "enrich/stats_totals")[0]
     clusters = read(driver, "enrich/stats_clusters")
     pairs = read(driver, "enrich/stats_pairs")
@@ -104,8 +103,6 @@ def collect_stats(driver: Driver) -> GraphStats:
 
 def cooccurrence_matrix(driver: Driver, top: int = 40) -> tuple[list[str], np.ndarray]:
     """The symmetric co-occurrence matrix of the `top` clusters with the most items."""
-    from graph.db.connection import read
-
     keys = [r["key"] for r in read(driver, "enrich/stats_clusters")[:top]]
     index = {k: n for n, k in enumerate(keys)}
     matrix = np.zeros((len(keys), len(keys)), dtype=np.int64)
