@@ -12,7 +12,7 @@ UI_PORT ?= 7860
 CLOSET_STATE ?= $(HOME)/.local/share/closet
 export PATH := $(BIN):$(PATH)
 
-.PHONY: help venv system-deps db sample api demo test test-unit lint stop clean-env
+.PHONY: help venv system-deps test-deps db sample api demo test test-unit lint stop clean-env
 
 help:
 	@echo "make demo   - environment, local Neo4j, bundled sample, API on :$(API_PORT), demo on :$(UI_PORT)"
@@ -30,10 +30,14 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-# Debian's Chromium + ChromeDriver (browser tests, JS rendering), Java 17 and Maven (Neo4j).
-system-deps:
+# Debian's Chromium + ChromeDriver (browser tests, JS rendering), Java 17 and Maven (Neo4j); the
+# tests also need docker-compose (the compose file is checked with `docker-compose config`; no
+# Docker engine is needed).
+DEMO_PKGS := chromium chromium-driver fonts-nanum maven openjdk-17-jre-headless
+TEST_PKGS := $(DEMO_PKGS) docker-compose
+define apt_install
 	@missing=""; \
-	for pkg in chromium chromium-driver fonts-nanum maven openjdk-17-jre-headless; do \
+	for pkg in $(1); do \
 	  dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -41,6 +45,13 @@ system-deps:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
+endef
+
+system-deps:
+	$(call apt_install,$(DEMO_PKGS))
+
+test-deps:
+	$(call apt_install,$(TEST_PKGS))
 
 db: venv
 	$(BIN)/closet db start
@@ -70,7 +81,7 @@ stop:
 	-@[ -f $(CLOSET_STATE)/api.pid ] && kill $$(cat $(CLOSET_STATE)/api.pid) 2>/dev/null; rm -f $(CLOSET_STATE)/api.pid
 	-$(BIN)/closet db stop
 
-test: venv system-deps
+test: venv test-deps
 	$(BIN)/closet db provision
 	$(BIN)/python -m pytest -q -ra $(PYTEST_ARGS)
 
