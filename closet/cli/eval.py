@@ -1,4 +1,4 @@
-"""`closet eval split|fitb|retrieval|score-fitb|score-retrieval`: the offline evaluation."""
+"""`closet eval run|split|fitb|retrieval|score-fitb|score-retrieval`: the offline evaluation."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from closet.cli.output import fail, out
+from closet.cli.output import console, fail, out
 from closet.cli.train import Epochs, Seed, Variant, training_config
 from core.errors import DatabaseUnavailable
 from core.settings import shared_data_dir
@@ -179,6 +179,59 @@ def score_retrieval_command(
         raise fail(str(exc), 2) from None
 
 
+def run_command(
+    data: Annotated[
+        list[Path] | None, typer.Option(help="Snap JSON files (default: the shared men/women).")
+    ] = None,
+    seeds: Annotated[
+        str, typer.Option(help="Split seeds, comma-separated; several are averaged.")
+    ] = "42",
+    models: Annotated[
+        list[str] | None, typer.Option("--model", help="A model to score; repeat (default: all).")
+    ] = None,
+    variant: Variant = "content",
+    epochs: Epochs = 200,
+    train_seed: Seed = 7,
+    device: str = "auto",
+    out_dir: Annotated[
+        Path, typer.Option("--out", help="Directory for the Markdown and JSON tables.")
+    ] = Path("eval-results"),
+) -> None:
+    """Every model and baseline on seeded splits: FITB (and its cross-brand subset), retrieval,
+    95% bootstrap intervals by outfit, and the mean over the seeds."""
+    from gnn.evaluation.report import ORDER, evaluate_split, render, write
+    from gnn.evaluation.runner import EvalInputError
+
+    paths = data or [
+        shared_data_dir() / "musinsa-snap-2025" / f for f in ("men.json", "women.json")
+    ]
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        raise fail(f"missing data file(s): {', '.join(missing)}", 2)
+    unknown = [name for name in models or [] if name not in ORDER]
+    if unknown:
+        raise fail(f"unknown model(s) {', '.join(unknown)}; choose from {', '.join(ORDER)}", 2)
+    try:
+        split_seeds = [int(x) for x in seeds.split(",") if x.strip()]
+    except ValueError:
+        raise fail(f"--seeds expects integers separated by commas, got {seeds!r}", 2) from None
+    if not split_seeds:
+        raise fail("--seeds names no seed", 2)
+    config = training_config(epochs, train_seed, device)
+    reports = []
+    try:
+        for seed in split_seeds:
+            reports.append(evaluate_split(paths, seed, models or list(ORDER), config, variant))
+            console.print(f"split seed {seed} done", highlight=False)
+    except (EvalInputError, ValueError, KeyError) as exc:
+        raise fail(str(exc), 2) from None
+    except (DatabaseUnavailable, ServerError) as exc:
+        raise fail(f"the throwaway Neo4j failed: {exc}") from None
+    out.print(render(reports), highlight=False)
+    out.print(f"written to {write(reports, out_dir)}", highlight=False)
+
+
+app.command("run")(run_command)
 app.command("split")(split_command)
 app.command("fitb")(fitb_command)
 app.command("retrieval")(retrieval_command)

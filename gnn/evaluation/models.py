@@ -1,7 +1,8 @@
 """The models compared offline, behind one interface: `score(given, candidates) -> scores`.
 
-random, popularity (training outfits per item), item co-occurrence, the rule-based Cypher
-model (graph.recommend.recommend_for_item), LightGCN (gnn.closet_train), hybrid (rule
+random, popularity (training outfits per item), item co-occurrence, same brand, same brand
+with cluster co-occurrence as the tie-break, the rule-based Cypher model
+(graph.recommend.rule.recommend_for_item), LightGCN (gnn.closet_train), hybrid (rule
 candidates first, each group ordered by LightGCN) and a peer library (implicit's ALS on the
 outfit x item matrix).
 """
@@ -20,7 +21,19 @@ from gnn.closet_graph import ItemScorer
 from gnn.export import GraphExport
 from graph.recommend.rule import recommend_for_item
 
-MODELS = ("random", "popularity", "cooccurrence", "rule", "als", "lightgcn", "hybrid")
+MODELS = (
+    "random",
+    "popularity",
+    "cooccurrence",
+    "brand",
+    "brand+cooc",
+    "rule",
+    "als",
+    "lightgcn",
+    "hybrid",
+)
+# A brand match outranks any co-occurrence count (outfits x given items stays far below this).
+BRAND_FIRST = 1e6
 
 
 class Scorer(Protocol):
@@ -63,6 +76,52 @@ class CooccurrenceModel:
         return np.array(
             [sum(self.pairs.get((g, c), 0) for g in given) for c in candidates], dtype=float
         )
+
+
+class BrandModel:
+    """The "same brand" baseline: how many given items share the candidate's brand.
+
+    Many snaps are a brand's own shoot, so this one-line rule is strong on the questions whose
+    answer shares a given item's brand, and at chance on the others (the cross-brand subset).
+    """
+
+    def __init__(self, export: GraphExport) -> None:
+        self.brand = {item.id: item.brand for item in export.items if item.brand}
+
+    def score(self, given: list[str], candidates: list[str]) -> np.ndarray:
+        brands = Counter(self.brand[g] for g in given if g in self.brand)
+        return np.array([brands.get(self.brand.get(c, ""), 0) for c in candidates], dtype=float)
+
+
+class BrandCooccurrenceModel:
+    """Same brand first, then cluster co-occurrence in the training outfits as the tie-break:
+    two signals and no training, the baseline a learned model has to beat."""
+
+    def __init__(self, export: GraphExport) -> None:
+        self.brand = BrandModel(export)
+        self.cluster = {item.id: item.cluster for item in export.items if item.cluster}
+        self.pairs: Counter[tuple[str, str]] = Counter()
+        for outfit in export.outfits:
+            clusters = sorted({self.cluster[i] for i in outfit.items if i in self.cluster})
+            for n, a in enumerate(clusters):
+                for b in clusters[n + 1 :]:
+                    self.pairs[a, b] += 1
+
+    def cooccurrence(self, a: str | None, b: str | None) -> int:
+        """Training outfits wearing both clusters (0 for the same or an unknown cluster)."""
+        if not a or not b or a == b:
+            return 0
+        return self.pairs.get((a, b) if a < b else (b, a), 0)
+
+    def score(self, given: list[str], candidates: list[str]) -> np.ndarray:
+        cooc = np.array(
+            [
+                sum(self.cooccurrence(self.cluster.get(g), self.cluster.get(c)) for g in given)
+                for c in candidates
+            ],
+            dtype=float,
+        )
+        return self.brand.score(given, candidates) * BRAND_FIRST + cooc
 
 
 class RuleModel:

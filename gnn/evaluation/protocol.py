@@ -37,6 +37,13 @@ class SplitFiles:
     queries_truth: Path
 
 
+def cross_brand(answer: str, given: list[str], brand: dict[str, str | None]) -> bool:
+    """True when the hidden item's brand is none of the given items' brands (or unknown):
+    the questions that brand identity cannot answer."""
+    own = brand.get(answer)
+    return own is None or own not in {brand.get(g) for g in given}
+
+
 def read_snap(paths: list[Path]) -> list[dict[str, Any]]:
     """Valid snap outfit records from the files, duplicated outfit ids dropped (first wins)."""
     seen: set[str] = set()
@@ -89,6 +96,7 @@ def make_split(paths: list[Path], out_dir: Path, seed: int = 42, share: float = 
     full = exported(records)
     category = {it.id: it.category for it in full.items}
     cluster = {it.id: it.cluster for it in full.items}
+    brand = {it.id: it.brand for it in full.items}
     test_outfits = exported(test).outfits
 
     files = SplitFiles(
@@ -125,7 +133,13 @@ def make_split(paths: list[Path], out_dir: Path, seed: int = 42, share: float = 
                     )
                     + "\n"
                 )
-                tf.write(json.dumps({"question_id": qid, "answer": q.answer}) + "\n")
+                truth = {
+                    "question_id": qid,
+                    "answer": q.answer,
+                    "outfit_id": q.outfit_id,
+                    "cross_brand": cross_brand(q.answer, q.given, brand),
+                }
+                tf.write(json.dumps(truth) + "\n")
         files.fitb[n] = (qpath, tpath)
 
     pool = sorted({i for o in test_outfits for i in o.items})
@@ -151,5 +165,6 @@ def make_split(paths: list[Path], out_dir: Path, seed: int = 42, share: float = 
                     )
                     + "\n"
                 )
-                tf.write(json.dumps({"query_id": qid, "positives": positives}) + "\n")
+                truth = {"query_id": qid, "positives": positives, "outfit_id": outfit.id}
+                tf.write(json.dumps(truth) + "\n")
     return files

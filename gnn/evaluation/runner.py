@@ -132,6 +132,10 @@ class EvalGraph:
             return m.PopularityModel(self.export)
         if name == "cooccurrence":
             return m.CooccurrenceModel(self.export)
+        if name == "brand":
+            return m.BrandModel(self.export)
+        if name == "brand+cooc":
+            return m.BrandCooccurrenceModel(self.export)
         if name == "rule":
             return m.RuleModel(self.driver, self.category_of)
         if name == "als":

@@ -1,6 +1,7 @@
-"""Score answer files: FITB accuracy; retrieval Recall@10/50 and NDCG@10 at item level and at
-cluster level (distinct clusters in order of first appearance, or the answer's own
-`cluster_ranking` when it has one)."""
+"""Score answer files: FITB accuracy (all questions and the cross-brand ones); retrieval
+Recall@10/50 and NDCG@10 at item level and at cluster level (distinct clusters in order of first
+appearance, or the answer's own `cluster_ranking` when it has one); each with a 95% bootstrap
+interval resampled by outfit."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import json
 import math
 from pathlib import Path
 from typing import Any
+
+from gnn.evaluation.bootstrap import bootstrap_interval, grouped
 
 
 class AnswerError(ValueError):
@@ -29,19 +32,42 @@ def read_jsonl(path: Path, key: str) -> dict[str, dict[str, Any]]:
     return out
 
 
-def fitb_accuracy(answers: Path, truth: Path) -> dict[str, float]:
-    """Share of questions whose ranking puts the hidden item first (unanswered = wrong)."""
+def fitb_accuracy(answers: Path, truth: Path) -> dict[str, Any]:
+    """Share of questions whose ranking puts the hidden item first (unanswered = wrong).
+
+    When the truth file names each question's outfit, a 95% bootstrap interval resampled by
+    outfit is added (`fitb_ci`); when it flags cross-brand questions (the hidden item's brand
+    is none of the given items'), the accuracy on those alone is added too.
+    """
     got = read_jsonl(answers, "question_id")
     keys = read_jsonl(truth, "question_id")
     if not keys:
         raise AnswerError(f"{truth} holds no questions")
-    right = sum(
-        1
+    right = {
+        qid: float((got.get(qid, {}).get("ranking") or [None])[0] == row["answer"])
         for qid, row in keys.items()
-        if (got.get(qid, {}).get("ranking") or [None])[0] == row["answer"]
-    )
+    }
     missing = sum(1 for qid in keys if qid not in got)
-    return {"fitb": right / len(keys), "questions": len(keys), "unanswered": missing}
+    out: dict[str, Any] = {
+        "fitb": sum(right.values()) / len(keys),
+        "questions": len(keys),
+        "unanswered": missing,
+    }
+    if all("outfit_id" in row for row in keys.values()):
+        out["fitb_ci"] = _interval(keys, right)
+    if all("cross_brand" in row for row in keys.values()):
+        cross = {qid: row for qid, row in keys.items() if row["cross_brand"]}
+        out["cross_brand_questions"] = len(cross)
+        out["fitb_cross_brand"] = sum(right[q] for q in cross) / len(cross) if cross else None
+        if cross and "fitb_ci" in out:
+            out["fitb_cross_brand_ci"] = _interval(cross, right)
+    return out
+
+
+def _interval(rows: dict[str, dict[str, Any]], values: dict[str, float]) -> list[float]:
+    """The 95% bootstrap interval of the mean of `values` over `rows`, resampled by outfit."""
+    groups = grouped((str(row["outfit_id"]), values[qid]) for qid, row in rows.items())
+    return [round(x, 4) for x in bootstrap_interval(groups)]
 
 
 def distinct_clusters(ranking: list[str], cluster_of: dict[str, str | None]) -> list[str]:
@@ -64,33 +90,37 @@ def ndcg_at(ranking: list[str], positives: set[str], k: int) -> float:
     return dcg / ideal if ideal else 0.0
 
 
+RETRIEVAL = ("recall@10", "recall@50", "ndcg@10", "cluster_recall@10", "cluster_ndcg@10")
+
+
 def retrieval_metrics(
     answers: Path, truth: Path, cluster_of: dict[str, str | None]
-) -> dict[str, float]:
-    """Mean Recall@10/50 and NDCG@10 over queries, item level and cluster level."""
+) -> dict[str, Any]:
+    """Mean Recall@10/50 and NDCG@10 over queries, item level and cluster level (over the
+    queries whose positives have a cluster), each with a 95% bootstrap interval resampled by
+    outfit (`<metric>_ci`) when the truth file names the queries' outfits."""
     got = read_jsonl(answers, "query_id")
     keys = read_jsonl(truth, "query_id")
     if not keys:
         raise AnswerError(f"{truth} holds no queries")
-    sums = dict.fromkeys(
-        ["recall@10", "recall@50", "ndcg@10", "cluster_recall@10", "cluster_ndcg@10"], 0.0
-    )
-    cluster_queries = 0
+    per_query: dict[str, dict[str, float]] = {name: {} for name in RETRIEVAL}
     for qid, row in keys.items():
         answer = got.get(qid, {})
         ranking = [str(x) for x in answer.get("ranking", [])]
         positives = {str(x) for x in row["positives"]}
-        sums["recall@10"] += recall_at(ranking, positives, 10)
-        sums["recall@50"] += recall_at(ranking, positives, 50)
-        sums["ndcg@10"] += ndcg_at(ranking, positives, 10)
+        per_query["recall@10"][qid] = recall_at(ranking, positives, 10)
+        per_query["recall@50"][qid] = recall_at(ranking, positives, 50)
+        per_query["ndcg@10"][qid] = ndcg_at(ranking, positives, 10)
         pos_clusters = {c for c in (cluster_of.get(p) for p in positives) if c}
         if pos_clusters:
-            cluster_queries += 1
             clusters = answer.get("cluster_ranking") or distinct_clusters(ranking, cluster_of)
-            sums["cluster_recall@10"] += recall_at(clusters, pos_clusters, 10)
-            sums["cluster_ndcg@10"] += ndcg_at(clusters, pos_clusters, 10)
-    out = {k: v / len(keys) for k, v in sums.items() if not k.startswith("cluster")}
-    for k in ("cluster_recall@10", "cluster_ndcg@10"):
-        out[k] = sums[k] / max(cluster_queries, 1)
+            per_query["cluster_recall@10"][qid] = recall_at(clusters, pos_clusters, 10)
+            per_query["cluster_ndcg@10"][qid] = ndcg_at(clusters, pos_clusters, 10)
+    with_outfits = all("outfit_id" in row for row in keys.values())
+    out: dict[str, Any] = {}
+    for name, values in per_query.items():
+        out[name] = sum(values.values()) / max(len(values), 1)
+        if with_outfits and values:
+            out[f"{name}_ci"] = _interval({q: keys[q] for q in values}, values)
     out["queries"] = len(keys)
     return out

@@ -166,7 +166,10 @@ def test_closet_eval_fitb_on_a_throwaway_server(clean_graph: Driver, split, tmp_
     answer_of = {t["question_id"]: t["answer"] for t in jsonl(truth)}
     right = sum(1 for r in rows if r["ranking"][0] == answer_of[r["question_id"]])
     summary = json.loads(scored.stdout)
-    assert summary == {"fitb": right / len(asked), "questions": len(asked), "unanswered": 0}
+    assert summary["fitb"] == right / len(asked)
+    assert (summary["questions"], summary["unanswered"]) == (len(asked), 0)
+    assert summary["fitb_ci"][0] <= summary["fitb"] <= summary["fitb_ci"][1]
+    assert summary["cross_brand_questions"] == 0  # one brand per outfit in this data
 
     broken = tmp_path / "broken.jsonl"
     broken.write_text("not json\n")
@@ -189,3 +192,46 @@ def test_closet_eval_fitb_on_a_throwaway_server(clean_graph: Driver, split, tmp_
     assert bad.exit_code == 2
     assert "not JSON" in bad.output
     assert "Traceback" not in bad.output
+
+
+@pytest.mark.slow
+def test_closet_eval_run_prints_every_model_with_intervals(snap_file: Path, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "eval",
+            "run",
+            "--data",
+            str(snap_file),
+            "--seeds",
+            "3",
+            "--model",
+            "brand+cooc",
+            "--model",
+            "random",
+            "--model",
+            "brand",
+            "--out",
+            str(tmp_path),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "Split seed 3:" in result.output
+    (report,) = json.loads((tmp_path / "eval_closet_seeds3.json").read_text())
+    rows = report["rows"]
+    assert [r["model"] for r in rows] == ["random", "brand", "brand+cooc"]  # the table's order
+    split = make_split([snap_file], tmp_path / "same-split", seed=3)
+    asked = len(jsonl(split.fitb[4][0]))
+    for row in rows:
+        assert row["questions@4"] == asked
+        low, high = row["fitb@4_ci"]
+        assert low <= row["fitb@4"] <= high
+        assert low < high
+        assert row["cross_brand_questions@4"] == 0  # every outfit here is one brand's shoot
+        assert row["cross_brand_fitb@4"] is None
+    markdown = (tmp_path / "eval_closet_seeds3.md").read_text()
+    assert "| brand+cooc |" in markdown
+    assert "cross-brand FITB@4" in markdown
+    bad = runner.invoke(app, ["eval", "run", "--data", str(snap_file), "--model", "magic"])
+    assert bad.exit_code == 2
+    assert "unknown model(s) magic" in bad.output
