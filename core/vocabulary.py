@@ -49,6 +49,10 @@ FeedbackKind = Literal["like", "dismiss", "pick"]
 FEEDBACK_KINDS: tuple[str, ...] = get_args(FeedbackKind)
 FEEDBACK_RELATIONSHIPS = {"like": "LIKED", "dismiss": "DISMISSED", "pick": "PICKED"}
 
+# Brand control: any brand, only the owned pieces' brands, or only other brands.
+BrandMode = Literal["any", "same", "other"]
+BRAND_MODES: tuple[str, ...] = get_args(BrandMode)
+
 # Models that rank a request: the rule (Cypher), LightGCN's written scores, or the hybrid.
 ModelName = Literal["rule", "lightgcn", "hybrid"]
 SERVED_MODELS: tuple[str, ...] = get_args(ModelName)

@@ -76,9 +76,11 @@ class ApiClient:
         per_category: int = 8,
         model: str | None = None,
         exclude: list[str] | None = None,
+        brands: str | None = None,
     ) -> RecommendationsResponse:
-        """GET /items/{id}/recommendations: the best pieces of every other category."""
-        params: dict[str, Any] = {"per_category": per_category, "model": model}
+        """GET /items/{id}/recommendations: the best pieces of every other category (of any
+        brand, or `brands="other"`: only brands other than the item's)."""
+        params: dict[str, Any] = {"per_category": per_category, "model": model, "brands": brands}
         if exclude:
             params["exclude"] = exclude
         data = self.get(f"/items/{item_id}/recommendations", **params)

@@ -143,21 +143,26 @@ class Handlers:
         results: list[dict],
         per_category: int,
         model: str,
+        mix_brands: bool,
         evt: gr.SelectData,
     ) -> Iterator[tuple]:
         """The item clicked in the search results becomes 'yours': recommend for it."""
         if evt.index is None or not results or evt.index >= len(results):
             return
         owned = Item.model_validate(results[int(evt.index)])
-        yield from self._recommend(owned, per_category, model)
+        yield from self._recommend(owned, per_category, model, mix_brands)
 
-    def rerank(self, owned: dict | None, per_category: int, model: str) -> Iterator[tuple]:
+    def rerank(
+        self, owned: dict | None, per_category: int, model: str, mix_brands: bool
+    ) -> Iterator[tuple]:
         """Ranking options changed: recommend again for the same item."""
         if not owned:
             return
-        yield from self._recommend(Item.model_validate(owned), per_category, model)
+        yield from self._recommend(Item.model_validate(owned), per_category, model, mix_brands)
 
-    def _recommend(self, owned: Item, per_category: int, model: str) -> Iterator[tuple]:
+    def _recommend(
+        self, owned: Item, per_category: int, model: str, mix_brands: bool = False
+    ) -> Iterator[tuple]:
         card = render.item_card(owned, elem_class="item-card owned-card")
         hidden = _category_updates({}, owned.category, loading=True)
         cleared = (render.PICK_A_RECOMMENDATION, "", "", None)
@@ -165,7 +170,10 @@ class Handlers:
         yield (card, loading, {}, owned.model_dump(), *hidden, *cleared)
         try:
             response = self.api.recommendations(
-                owned.id, per_category=int(per_category), model=model or None
+                owned.id,
+                per_category=int(per_category),
+                model=model or None,
+                brands="other" if mix_brands else None,
             )
         except ApiError as exc:
             yield (card, _error(str(exc)), {}, owned.model_dump(), *hidden, *cleared)
@@ -328,6 +336,11 @@ def _match_tab(handlers: Handlers, app: gr.Blocks) -> None:
             per_category = gr.Slider(
                 2, 12, value=6, step=1, label="Pieces per category", elem_id="per-category"
             )
+            mix_brands = gr.Checkbox(
+                False,
+                label="Mix brands: only pieces of other brands than yours",
+                elem_id="mix-brands",
+            )
     recs_message = gr.Markdown("", elem_id="recs-message")
     recs_state = gr.State({})
     owned_state = gr.State(None)
@@ -375,9 +388,11 @@ def _match_tab(handlers: Handlers, app: gr.Blocks) -> None:
         outfits,
         picked_state,
     ]
-    results.select(handlers.pick_owned, [results_state, per_category, model], rec_outputs)
-    model.change(handlers.rerank, [owned_state, per_category, model], rec_outputs)
-    per_category.release(handlers.rerank, [owned_state, per_category, model], rec_outputs)
+    options = [per_category, model, mix_brands]
+    results.select(handlers.pick_owned, [results_state, *options], rec_outputs)
+    model.change(handlers.rerank, [owned_state, *options], rec_outputs)
+    per_category.release(handlers.rerank, [owned_state, *options], rec_outputs)
+    mix_brands.change(handlers.rerank, [owned_state, *options], rec_outputs)
     for cat, gallery in galleries.items():
         gallery.select(
             handlers.recommendation_picker(cat),

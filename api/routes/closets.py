@@ -29,8 +29,8 @@ from api.schemas.closets import (
     OwnedItem,
     OwnItem,
 )
-from api.schemas.items import ErrorBody
-from core.vocabulary import ClosetModelName, CoreCategory, FeedbackKind
+from api.schemas.items import BRANDS_HELP, ErrorBody
+from core.vocabulary import BrandMode, ClosetModelName, CoreCategory, FeedbackKind
 from graph import wardrobe as store
 from graph.recommend import capsule as capsules
 from graph.recommend import wearable
@@ -141,11 +141,14 @@ def next_piece(
     per_cluster: Annotated[int, Query(ge=1, le=10)] = 2,
     min_support: MinSupport = 1,
     model: ClosetModelName | None = None,
+    brands: Annotated[BrandMode, Query(description=BRANDS_HELP)] = "any",
 ) -> NextResponse:
     """Catalog items ranked by how many new wearable outfits each adds, with what they unlock."""
     closet = store.load_closet(driver, person)
     version = closet_model(driver, model)
-    found = next_pieces(driver, closet, category, budget, limit, per_cluster, min_support, version)
+    found = next_pieces(
+        driver, closet, category, budget, limit, per_cluster, min_support, version, brands
+    )
     return NextResponse(
         person=person,
         definition=wearable.DEFINITION.format(min_support=min_support),
@@ -168,11 +171,12 @@ def capsule(
     category: CoreCategory | None = None,
     min_support: MinSupport = 1,
     model: ClosetModelName | None = None,
+    brands: Annotated[BrandMode, Query(description=BRANDS_HELP)] = "any",
 ) -> CapsuleResponse:
     """The best k purchases together, chosen greedily on the marginal gain."""
     closet = store.load_closet(driver, person)
     version = closet_model(driver, model)
-    chosen = capsules.capsule(driver, closet, k, category, budget, min_support, version)
+    chosen = capsules.capsule(driver, closet, k, category, budget, min_support, version, brands)
     return CapsuleResponse(
         person=person,
         k=k,

@@ -10,6 +10,7 @@ from api.convert import to_item, to_recommendations
 from api.deps import DriverDep
 from api.lucene import to_lucene
 from api.schemas.items import (
+    BRANDS_HELP,
     Category,
     ClosetRequest,
     ItemDetail,
@@ -18,7 +19,7 @@ from api.schemas.items import (
     SearchResponse,
 )
 from core.errors import ItemNotFound
-from core.vocabulary import BIG_CATEGORIES, ID_PATTERN, BigCategory, ModelName
+from core.vocabulary import BIG_CATEGORIES, ID_PATTERN, BigCategory, BrandMode, ModelName
 from graph.db.connection import read
 from graph.recommend.ranking import rank_closet, rank_item
 
@@ -70,15 +71,18 @@ def item_recommendations(
     per_category: Annotated[int, Query(ge=1, le=100)] = 10,
     model: ModelName | None = None,
     exclude: Annotated[list[str], Query(max_length=200)] = [],  # noqa: B006
+    brands: Annotated[BrandMode, Query(description=BRANDS_HELP)] = "any",
 ) -> RecommendationsResponse:
     """The best items of every other big category to wear with this one."""
-    return to_recommendations(rank_item(driver, item_id, per_category, model, exclude))
+    ranked = rank_item(driver, item_id, per_category, model, exclude, brands)
+    return to_recommendations(ranked)
 
 
 @router.post("/closet/recommendations", response_model=RecommendationsResponse)
 def closet_recommendations(driver: DriverDep, body: ClosetRequest) -> RecommendationsResponse:
     """Candidates for several owned items, scored by how many of them each pairs with."""
-    return to_recommendations(rank_closet(driver, body.items, body.per_category, body.model))
+    ranked = rank_closet(driver, body.items, body.per_category, body.model, brands=body.brands)
+    return to_recommendations(ranked)
 
 
 @router.get("/categories", response_model=list[Category])

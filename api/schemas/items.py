@@ -8,9 +8,14 @@ from pydantic import BaseModel, Field
 
 from core import records
 from core.records import Item
-from core.vocabulary import ModelName
+from core.vocabulary import BrandMode, ModelName
 
 __all__ = ["Item"]  # the record model, as the API serves it
+
+BRANDS_HELP = (
+    "any brand; same: only the owned items' brands; other: only other brands (items without a "
+    "brand count as other)"
+)
 
 
 class ItemDetail(Item):
@@ -70,6 +75,7 @@ class ClosetRequest(BaseModel):
     items: list[str] = Field(min_length=1, max_length=200)
     per_category: int = Field(default=10, ge=1, le=100)
     model: ModelName | None = None
+    brands: BrandMode = Field(default="any", description=BRANDS_HELP)
 
 
 class Outfit(records.Outfit):

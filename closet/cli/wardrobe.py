@@ -14,7 +14,7 @@ from rich.table import Table
 
 from closet.cli.output import connect_or_fail, fail, out
 from core.errors import PersonNotFound
-from core.vocabulary import CORE_CATEGORIES, PERSON_PATTERN
+from core.vocabulary import BRAND_MODES, CORE_CATEGORIES, PERSON_PATTERN
 from graph.recommend.explain import explain_next_piece, explain_outfit
 from graph.recommend.next_piece import next_pieces
 from graph.recommend.ranking import closet_model
@@ -59,14 +59,17 @@ def next_piece(
     budget: Annotated[int | None, typer.Option(min=0, help="Max price")] = None,
     category: Annotated[str | None, typer.Option(help="top, bottom or outer")] = None,
     limit: Annotated[int, typer.Option(min=1, max=50)] = 10,
+    brands: Annotated[str, typer.Option(help="any, same (the closet's brands) or other.")] = "any",
 ) -> None:
     """The catalog items that add the most new wearable outfits."""
     if category is not None and category not in CORE_CATEGORIES:
         raise fail(f"category must be one of {', '.join(CORE_CATEGORIES)}", 2)
+    if brands not in BRAND_MODES:
+        raise fail(f"--brands must be one of {', '.join(BRAND_MODES)}", 2)
     driver, closet = _closet(person)
     with driver:
         model = closet_model(driver, None)
-        found = next_pieces(driver, closet, category, budget, limit, 1, 1, model)
+        found = next_pieces(driver, closet, category, budget, limit, 1, 1, model, brands)
         now, picks = found.current_outfits, found.picks
     out.print(f"{now} wearable outfits now; ranked by {'lightgcn' if model else 'rule'}")
     table = Table("#", "item", "new outfits", "why")

@@ -4,7 +4,7 @@
 // colour, so the range index item_cluster_popularity (mid_class, color, popularity) serves them
 // already ordered by popularity: the seek stops after $per_cluster matches instead of reading
 // every item of a large cluster. Items of unknown colour (no color property, not in that index)
-// are read through IN_CLUSTER.
+// are read through IN_CLUSTER. $brands: 'any', 'same' (only $own_brands) or 'other' (none).
 UNWIND $picks AS pick
 CALL (pick) {
   WITH pick WHERE pick.color <> 'unknown'
@@ -14,6 +14,7 @@ CALL (pick) {
     AND i.owned_only IS NULL
     AND NOT i.id IN $exclude
     AND ($budget IS NULL OR i.price <= $budget)
+    AND ($brands = 'any' OR ($brands = 'same') = (coalesce(i.brand, '') IN $own_brands))
   WITH i ORDER BY i.mid_class DESC, i.color DESC, i.popularity DESC
   LIMIT $per_cluster
   RETURN i
@@ -24,6 +25,7 @@ CALL (pick) {
     AND i.owned_only IS NULL
     AND NOT i.id IN $exclude
     AND ($budget IS NULL OR i.price <= $budget)
+    AND ($brands = 'any' OR ($brands = 'same') = (coalesce(i.brand, '') IN $own_brands))
   WITH i ORDER BY coalesce(i.popularity, 0) DESC, i.id
   LIMIT $per_cluster
   RETURN i

@@ -1,7 +1,8 @@
 // Rule-based candidates: from the source clusters, along PAIRS_WITH (co-occurrence in real
 // outfits), to the items of the paired clusters. Excludes the owned category, $exclude ids and
 // $skip_categories; top $per_category per big category, ranked by co-occurrence strength
-// (summed over the source clusters), then popularity, then id.
+// (summed over the source clusters), then popularity, then id. $brands: 'any', 'same' (only
+// items of $own_brands) or 'other' (none of them; items without a brand count as other).
 UNWIND $sources AS source_key
 MATCH (src:Cluster {key: source_key})-[p:PAIRS_WITH]-(other:Cluster)
 WITH other, sum(p.outfits) AS strength
@@ -10,6 +11,7 @@ WHERE cand.category <> $owned_category
   AND NOT cand.id IN $exclude
   AND NOT cand.category IN $skip_categories
   AND coalesce(cand.owned_only, false) = false
+  AND ($brands = 'any' OR ($brands = 'same') = (coalesce(cand.brand, '') IN $own_brands))
 WITH cand, other, strength
 ORDER BY strength DESC, coalesce(cand.popularity, 0) DESC, cand.id
 WITH cand.category AS category,

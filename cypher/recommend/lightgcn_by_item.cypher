@@ -1,11 +1,13 @@
 // LightGCN recommendations for an item: its cluster's SCORED items of the active model, best
 // first, at most $per_category per big category (never the item's own category or the item).
-// $item_id, $per_category, $name: model name ('lightgcn')
+// $item_id, $per_category, $name: model name ('lightgcn'), $brands: 'any', 'same' (the item's
+// brand only) or 'other' (any other brand, or none)
 MATCH (r:ModelRegistry {name: $name})
 WHERE r.active IS NOT NULL
 MATCH (src:Item {id: $item_id})-[:IN_CLUSTER]->(c:Cluster)
 MATCH (c)-[s:SCORED {model: r.active}]->(i:Item)
 WHERE i <> src AND i.category <> src.category
+  AND ($brands = 'any' OR ($brands = 'same') = (coalesce(i.brand, '') IN [b IN [src.brand] WHERE b IS NOT NULL]))
 WITH r, i, s ORDER BY s.score DESC, i.id
 WITH r, i.category AS category, collect({item: i, score: s.score})[0..$per_category] AS top
 UNWIND top AS t

@@ -53,17 +53,18 @@ def capsule(
     budget: int | None = None,
     min_support: int = DEFAULT_MIN_SUPPORT,
     model: str | None = None,
+    brands: str = "any",
 ) -> Capsule:
     """The outfits now and k purchases chosen greedily on the marginal gain."""
     now = closet_outfits(driver, closet, min_support)
     pieces, book = now.pieces, now.book
-    scope = shopping_scope(closet, category)
+    scope = shopping_scope(closet, category, brands)
     wanted, exclude = scope.categories, scope.exclude
     start = len(now.outfits)
     steps: list[CapsuleStep] = []
     total = start
     for _ in range(k):
-        picks = rank_next(driver, pieces, book, exclude, wanted, budget, 1, 1, model)
+        picks = rank_next(driver, pieces, book, exclude, wanted, budget, 1, 1, model, scope.brands)
         if not picks:
             break
         best = picks[0]

@@ -13,6 +13,7 @@ from neo4j import Driver
 from core.errors import ClosetInputError
 from core.vocabulary import REQUIRED_CATEGORIES
 from graph.db.connection import read
+from graph.recommend.brands import ANY_BRAND
 from graph.recommend.explain import label
 from graph.recommend.next_piece import cluster_pick
 from graph.recommend.pairs import DEFAULT_MIN_SUPPORT, PairBook, PairTable
@@ -249,6 +250,7 @@ def _best_items(
         exclude=list(exclude),
         budget=None,
         per_cluster=1,
+        **ANY_BRAND.params(),
     )
     best = {
         (r["cluster"], r["category"]): Piece.of(r["items"][0], r["cluster"], "catalog")
@@ -264,6 +266,7 @@ def _best_items(
             model=model,
             exclude=list(exclude),
             budget=None,
+            **ANY_BRAND.params(),
         )
         scored.sort(key=lambda r: -float(r["score"]))
         taken: set[tuple[str, str]] = set()

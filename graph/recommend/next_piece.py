@@ -23,6 +23,7 @@ from neo4j import Driver
 
 from core.vocabulary import CORE_CATEGORIES, split_cluster_key
 from graph.db.connection import read
+from graph.recommend.brands import ANY_BRAND, BrandFilter
 from graph.recommend.pairs import DEFAULT_MIN_SUPPORT, PairTable
 from graph.recommend.wearable import (
     Piece,
@@ -162,6 +163,7 @@ def rank_next(
     limit: int = 10,
     per_cluster: int = 2,
     model: str | None = None,
+    brands: BrandFilter = ANY_BRAND,
 ) -> list[NextPiece]:
     """The catalog items that add the most wearable outfits to `pieces`, best first."""
     gains = cluster_gains(pieces, book, wanted)
@@ -177,6 +179,7 @@ def rank_next(
         exclude=list(exclude),
         budget=budget,
         per_cluster=per_cluster,
+        **brands.params(),
     )
     found: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
     for row in rows:
@@ -194,6 +197,7 @@ def rank_next(
             model=model,
             exclude=list(exclude),
             budget=budget,
+            **brands.params(),
         )
         scored.sort(key=lambda r: -float(r["score"]))
         for row in scored:
@@ -258,10 +262,11 @@ def next_pieces(
     per_cluster: int = 2,
     min_support: int = DEFAULT_MIN_SUPPORT,
     model: str | None = None,
+    brands: str = "any",
 ) -> NextPieces:
     """The wearable outfits now, and the next pieces ranked by the new outfits each adds."""
     now = closet_outfits(driver, closet, min_support)
-    scope = shopping_scope(closet, category)
+    scope = shopping_scope(closet, category, brands)
     picks = rank_next(
         driver,
         now.pieces,
@@ -272,6 +277,7 @@ def next_pieces(
         limit,
         per_cluster,
         model,
+        scope.brands,
     )
     add_reasons(driver, now.pieces, now.book, picks)
     return NextPieces(len(now.outfits), picks)

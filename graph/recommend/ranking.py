@@ -78,16 +78,21 @@ def closet_model(driver: Driver, requested: str | None) -> str | None:
 
 
 def rank_item(
-    driver: Driver, item_id: str, per_category: int, requested: str | None, exclude: list[str]
+    driver: Driver,
+    item_id: str,
+    per_category: int,
+    requested: str | None,
+    exclude: list[str],
+    brands: str = "any",
 ) -> Ranking:
-    """Recommendations for one item with the chosen model."""
+    """Recommendations for one item with the chosen model (and brand mode)."""
     choice = choose_model(driver, requested)
     if choice.model == "lightgcn":
-        ranked = _lightgcn_item(driver, item_id, per_category, exclude, choice)
+        ranked = _lightgcn_item(driver, item_id, per_category, exclude, choice, brands)
         if ranked is not None:
             return ranked
         choice = ModelChoice("rule", None, NO_SCORES_NOTE)
-    recs = recommend_for_item(driver, item_id, per_category, exclude)
+    recs = recommend_for_item(driver, item_id, per_category, exclude, brands=brands)
     categories = _rule_categories(recs)
     if choice.model == "hybrid":
         categories = rerank(categories, item_scores(driver, item_id, _ids(categories)))
@@ -102,10 +107,11 @@ def rank_closet(
     per_category: int,
     requested: str | None,
     exclude: list[str] | None = None,
+    brands: str = "any",
 ) -> Ranking:
     """Recommendations for several owned items: rule candidates, model-ordered unless `rule`."""
     choice = choose_model(driver, requested)
-    recs = recommend_for_closet(driver, owned, per_category, exclude)
+    recs = recommend_for_closet(driver, owned, per_category, exclude, brands)
     categories = _rule_categories(recs)
     if choice.model != "rule":
         categories = rerank(categories, closet_scores(driver, owned, _ids(categories)))
@@ -165,14 +171,19 @@ def _rule_categories(recs: Recommendations) -> dict[str, list[Recommendation]]:
 
 
 def _lightgcn_item(
-    driver: Driver, item_id: str, per_category: int, exclude: list[str], choice: ModelChoice
+    driver: Driver,
+    item_id: str,
+    per_category: int,
+    exclude: list[str],
+    choice: ModelChoice,
+    brands: str,
 ) -> Ranking | None:
     """Top items per category from the written scores; None when the cluster has none."""
     rows = read(driver, "items/by_id", item_id=item_id)
     if not rows:
         raise ItemNotFound(item_id)
     owned = rows[0]["item"]
-    found = top_scored(driver, item_id, per_category + len(exclude))
+    found = top_scored(driver, item_id, per_category + len(exclude), brands)
     skip = set(exclude)
     categories: dict[str, list[Recommendation]] = {}
     for category, items in sorted(found.items()):

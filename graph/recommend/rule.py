@@ -16,6 +16,7 @@ from neo4j import Driver
 from core.errors import ItemNotFound
 from core.vocabulary import BIG_CATEGORIES
 from graph.db.connection import read
+from graph.recommend.brands import BrandFilter
 
 BACKOFF_LEVELS = ("cluster", "mid_class", "color")
 
@@ -46,8 +47,10 @@ def recommend_for_item(
     per_category: int = 10,
     exclude: list[str] | None = None,
     categories: list[str] | None = None,
+    brands: str = "any",
 ) -> Recommendations:
-    """Top `per_category` items of each other big category that go with `item_id`."""
+    """Top `per_category` items of each other big category that go with `item_id`, of any
+    brand, only its brand (`brands="same"`) or only other brands (`"other"`)."""
     rows = read(driver, "recommend/source_clusters", item_id=item_id)
     if not rows:
         raise ItemNotFound(item_id)
@@ -60,6 +63,7 @@ def recommend_for_item(
         "color": source["color_keys"],
     }
     excluded = [item_id, *(exclude or [])]
+    brand_filter = BrandFilter.of(brands, [owned])
     result: dict[str, list[Candidate]] = {}
     for level in BACKOFF_LEVELS:
         missing = [c for c in wanted if c not in result]
@@ -73,6 +77,7 @@ def recommend_for_item(
             exclude=excluded,
             skip_categories=[c for c in BIG_CATEGORIES if c not in missing],
             per_category=per_category,
+            **brand_filter.params(),
         )
         for row in rows:
             result[row["category"]] = [
@@ -82,9 +87,15 @@ def recommend_for_item(
 
 
 def recommend_for_closet(
-    driver: Driver, owned: list[str], per_category: int = 10, exclude: list[str] | None = None
+    driver: Driver,
+    owned: list[str],
+    per_category: int = 10,
+    exclude: list[str] | None = None,
+    brands: str = "any",
 ) -> Recommendations:
-    """Candidates for several owned items, scored by how many of them each one pairs with."""
+    """Candidates for several owned items, scored by how many of them each one pairs with, of
+    any brand, only the owned items' brands or only other brands."""
+    BrandFilter(brands)  # an unknown mode is a ValueError before any query
     owned = list(dict.fromkeys(owned))
     found = set(read(driver, "items/existing", ids=owned)[0]["ids"])
     missing = [item_id for item_id in owned if item_id not in found]
@@ -96,6 +107,7 @@ def recommend_for_closet(
         owned=owned,
         exclude=exclude or [],
         per_category=per_category,
+        brands=brands,
     )
     return Recommendations(
         None,

@@ -38,12 +38,13 @@ def active_model(driver: Driver) -> str | None:
 
 
 def top_scored(
-    driver: Driver, item_id: str, per_category: int = 5
+    driver: Driver, item_id: str, per_category: int = 5, brands: str = "any"
 ) -> dict[str, list[dict[str, Any]]]:
     """Top items per big category from the item's cluster's SCORED edges (active model).
 
     Returns {category: [{id, name, brand, price, mid_class, color, url, image_url, score,
     probability, model}, ...]}; empty when no model is active or the item has no cluster.
+    `brands` keeps any brand, only the item's ("same") or only other brands ("other").
     """
     rows = read(
         driver,
@@ -51,6 +52,7 @@ def top_scored(
         item_id=item_id,
         per_category=per_category,
         name=LIGHTGCN,
+        brands=brands,
     )
     out: dict[str, list[dict[str, Any]]] = {}
     for row in rows:

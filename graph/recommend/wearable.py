@@ -23,6 +23,7 @@ from neo4j import Driver
 
 from core.vocabulary import CORE_CATEGORIES
 from graph.db.connection import read
+from graph.recommend.brands import ANY_BRAND, BrandFilter
 from graph.recommend.pairs import DEFAULT_MIN_SUPPORT, PairBook, PairTable
 from graph.wardrobe import Closet
 
@@ -82,10 +83,11 @@ class ClosetOutfits:
 
 @dataclass
 class ShoppingScope:
-    """Where to shop: the categories, and the item ids never to suggest."""
+    """Where to shop: the categories, the item ids never to suggest, and the brands."""
 
     categories: list[str]
     exclude: list[str]
+    brands: BrandFilter = ANY_BRAND
 
 
 def core_pieces(closet: Closet) -> list[Piece]:
@@ -195,7 +197,9 @@ def closet_outfits(driver: Driver, closet: Closet, min_support: int) -> ClosetOu
     return ClosetOutfits(pieces, book, enumerate_outfits(pieces, book))
 
 
-def shopping_scope(closet: Closet, category: str | None) -> ShoppingScope:
-    """The categories to shop in and the item ids never to suggest (owned and dismissed)."""
+def shopping_scope(closet: Closet, category: str | None, brands: str = "any") -> ShoppingScope:
+    """The categories to shop in, the item ids never to suggest (owned and dismissed), and
+    the brands: any, only the closet's (`same`) or only others (`other`)."""
     wanted = [category] if category else list(CORE_CATEGORIES)
-    return ShoppingScope(wanted, [*closet.item_ids, *closet.dismissed])
+    owned_brands = BrandFilter.of(brands, [p.item for p in closet.pieces])
+    return ShoppingScope(wanted, [*closet.item_ids, *closet.dismissed], owned_brands)

@@ -125,6 +125,24 @@ def test_item_recommendations_parameters(api: httpx.Client) -> None:
     assert basis == {"bottom": "cluster", "shoes": "mid_class", "outer": "mid_class"}
 
 
+def test_brand_control_over_http(api: httpx.Client) -> None:
+    # every spine item is the brand "Spine": "same" changes nothing, "other" leaves nothing
+    every = api.get("/items/S1/recommendations").json()["categories"]
+    assert (
+        api.get("/items/S1/recommendations", params={"brands": "same"}).json()["categories"]
+        == every
+    )
+    other = api.get("/items/S1/recommendations", params={"brands": "other"})
+    assert other.status_code == 200
+    assert other.json()["categories"] == []
+    closet = api.post("/closet/recommendations", json={"items": ["S1"], "brands": "other"})
+    assert closet.status_code == 200
+    assert closet.json()["categories"] == []
+    bad = api.get("/items/S1/recommendations", params={"brands": "mixed"})
+    assert bad.status_code == 422
+    assert "any" in bad.text
+
+
 def test_closet_recommendations(api: httpx.Client) -> None:
     r = api.post("/closet/recommendations", json={"items": ["S1", "T1"], "per_category": 5})
     assert r.status_code == 200, r.text

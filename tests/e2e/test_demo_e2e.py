@@ -87,6 +87,16 @@ def _thumbnails(browser: WebDriver, gallery_id: str) -> list:
     return browser.find_elements(By.CSS_SELECTOR, f"#{gallery_id} button.thumbnail-item")
 
 
+def _first_tile_is(browser: WebDriver, gallery: str, item_id: str) -> bool:
+    """Click the first tile of a gallery; True once the picked card shows `item_id`."""
+    tiles = _thumbnails(browser, gallery)
+    if not tiles:
+        return False
+    _click(browser, tiles[0])
+    card = browser.find_element(By.ID, "picked-card").get_attribute("innerHTML") or ""
+    return f'data-item-id="{item_id}"' in card
+
+
 def test_search_pick_recommend_and_see_outfits(
     clean_graph: Driver, neo4j_settings: Settings, browser: WebDriver
 ) -> None:
@@ -172,6 +182,29 @@ def test_search_pick_recommend_and_see_outfits(
         links = grid.find_elements(By.CSS_SELECTOR, "li a[href]")
         assert links
         assert all(a.get_attribute("target") == "_blank" for a in links)
+
+        # "mix brands": only pieces of other brands than the owned one, as the API ranks them
+        mixed = http.get(
+            f"/items/{owned['id']}/recommendations",
+            params={"per_category": 6, "brands": "other"},
+        ).json()
+        assert mixed["categories"]
+        assert all(
+            r["item"]["brand"] != owned["brand"] for g in mixed["categories"] for r in g["items"]
+        )
+        before = {g["category"]: g["items"][0]["item"]["id"] for g in expected["categories"]}
+        after = {g["category"]: g["items"][0]["item"]["id"] for g in mixed["categories"]}
+        assert before != after  # the toggle has something to show
+        _click(browser, browser.find_element(By.CSS_SELECTOR, "#mix-brands input"))
+        for group in mixed["categories"]:
+            wanted = group["items"][0]["item"]["id"]
+            gallery = f"recs-{group['category']}"
+            count = len(group["items"])
+            wait.until(
+                lambda b, g=gallery, w=wanted, n=count: (
+                    len(_thumbnails(b, g)) == n and _first_tile_is(b, g, w)
+                )
+            )
 
         # offline: everything the page loaded came from the demo itself (or data: URIs)
         resources = browser.execute_script(
