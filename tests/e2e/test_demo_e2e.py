@@ -15,6 +15,7 @@ import httpx
 import pytest
 from neo4j import Driver
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
@@ -87,13 +88,17 @@ def _thumbnails(browser: WebDriver, gallery_id: str) -> list:
     return browser.find_elements(By.CSS_SELECTOR, f"#{gallery_id} button.thumbnail-item")
 
 
-def _first_tile_is(browser: WebDriver, gallery: str, item_id: str) -> bool:
-    """Click the first tile of a gallery; True once the picked card shows `item_id`."""
-    tiles = _thumbnails(browser, gallery)
-    if not tiles:
+def _shows(browser: WebDriver, gallery: str, count: int, item_id: str) -> bool:
+    """True once the gallery holds `count` tiles and its first is `item_id` (clicking it shows
+    the picked piece); False while the gallery is still being re-rendered."""
+    try:
+        tiles = _thumbnails(browser, gallery)
+        if len(tiles) != count:
+            return False
+        _click(browser, tiles[0])
+        card = browser.find_element(By.ID, "picked-card").get_attribute("innerHTML") or ""
+    except StaleElementReferenceException:
         return False
-    _click(browser, tiles[0])
-    card = browser.find_element(By.ID, "picked-card").get_attribute("innerHTML") or ""
     return f'data-item-id="{item_id}"' in card
 
 
@@ -200,11 +205,7 @@ def test_search_pick_recommend_and_see_outfits(
             wanted = group["items"][0]["item"]["id"]
             gallery = f"recs-{group['category']}"
             count = len(group["items"])
-            wait.until(
-                lambda b, g=gallery, w=wanted, n=count: (
-                    len(_thumbnails(b, g)) == n and _first_tile_is(b, g, w)
-                )
-            )
+            wait.until(lambda b, g=gallery, w=wanted, n=count: _shows(b, g, n, w))
 
         # offline: everything the page loaded came from the demo itself (or data: URIs)
         resources = browser.execute_script(
