@@ -1,13 +1,16 @@
 """Train LightGCN on the closet graph: validation split of outfits, early stopping on a
-fill-in-the-blank metric, then a refit on every training outfit for the best epoch count."""
+fill-in-the-blank metric, Platt calibration of the scores on the same validation outfits, then a
+refit on every training outfit for the best epoch count."""
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field, replace
 
+import numpy as np
 import torch
 
+from gnn.calibration import Platt, fit_platt, reliability
 from gnn.closet_graph import ClosetGraph, ItemScorer, build_closet_graph
 from gnn.export import ExportedOutfit, GraphExport
 from gnn.train import TrainConfig, train_lightgcn
@@ -48,6 +51,8 @@ class ClosetTrainResult:
     seconds_per_epoch: float = 0.0
     device: str = "cpu"
     history: list[dict[str, float]] = field(default_factory=list)
+    calibration: Platt | None = None
+    calibration_report: dict[str, float] = field(default_factory=dict)
 
 
 def fitb_questions(
@@ -102,6 +107,49 @@ def fitb_metrics(scorer: ItemScorer, questions: list[FitbQuestion]) -> dict[str,
     return {"val_acc": hits / len(questions), "val_mrr": rr / len(questions)}
 
 
+def calibration_pairs(
+    scorer: ItemScorer, questions: list[FitbQuestion], seed: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """(scores, labels) of validation pairs as serving scores them: from each given piece's
+    cluster, the hidden piece (1) and one random other candidate of its category (0)."""
+    rng = random.Random(seed)
+    cg = scorer.cg
+    cluster_of = dict(zip(cg.item_ids, cg.item_cluster, strict=True))
+    scores: list[float] = []
+    labels: list[float] = []
+    for q in questions:
+        negatives = [c for c in q.candidates if c != q.answer and scorer.known(c)]
+        if not negatives or not scorer.known(q.answer):
+            continue
+        pair = np.array([scorer.index[q.answer], scorer.index[rng.choice(negatives)]])
+        for given in q.given:
+            cluster = cluster_of.get(given)
+            if cluster in scorer.centroid:
+                pos, neg = scorer.cluster_scores(cluster, pair)
+                scores += [float(pos), float(neg)]
+                labels += [1.0, 0.0]
+    return np.array(scores), np.array(labels)
+
+
+def calibrate(
+    scorer: ItemScorer, questions: list[FitbQuestion], seed: int
+) -> tuple[Platt | None, dict[str, float]]:
+    """Platt scaling on the validation pairs, and the expected calibration error before
+    (plain sigmoid) and after; (None, {}) when there are too few pairs."""
+    scores, labels = calibration_pairs(scorer, questions, seed)
+    if len(scores) < 20:
+        return None, {}
+    platt = fit_platt(scores, labels)
+    report = {
+        "pairs": float(len(scores)),
+        "a": platt.a,
+        "b": platt.b,
+        "ece_sigmoid": reliability(Platt().probability(scores), labels).ece,
+        "ece_calibrated": reliability(platt.probability(scores), labels).ece,
+    }
+    return platt, report
+
+
 def split_outfits(
     outfits: list[ExportedOutfit], share: float, seed: int
 ) -> tuple[list[ExportedOutfit], list[ExportedOutfit]]:
@@ -132,15 +180,19 @@ def train_closet(
     use_val = bool(questions) and val_share > 0
     result = train_lightgcn(cg.graph, config, evaluate if use_val else None, progress=progress)
     val = dict(result.history[result.best_epoch - 1]) if use_val else {}
+    held_out = ItemScorer(cg, result.embeddings)
+    platt, report = calibrate(held_out, questions, config.seed) if use_val else (None, {})
     if not use_val or not refit:
         return ClosetTrainResult(
-            ItemScorer(cg, result.embeddings),
+            held_out,
             cg,
             result.best_epoch,
             val,
             result.seconds_per_epoch,
             result.device,
             result.history,
+            platt,
+            report,
         )
     full = build_closet_graph(export, variant)
     refit_config = replace(config, epochs=result.best_epoch, checkpoint=None, resume=False)
@@ -153,4 +205,6 @@ def train_closet(
         final.seconds_per_epoch,
         final.device,
         result.history,
+        platt,
+        report,
     )

@@ -22,6 +22,7 @@ from neo4j import Driver
 from tqdm.auto import tqdm
 
 from core.vocabulary import LIGHTGCN
+from gnn.calibration import Platt
 from gnn.closet_graph import ItemScorer
 from graph.db.connection import read, run, run_batches, run_statements
 
@@ -82,8 +83,12 @@ def write_scores(
     metrics: dict | None = None,
     version: str | None = None,
     progress: bool = True,
+    calibration: Platt | None = None,
 ) -> WriteReport:
-    """Write, activate and clean up; returns what was written and deleted."""
+    """Write, activate and clean up; returns what was written and deleted. The version is
+    activated together with its calibration (identity when None), so the served
+    probabilities always belong to the served scores."""
+    calibration = calibration or Platt()
     if top_k < 1:
         raise ValueError("top_k must be at least 1")
     apply_score_schema(driver)
@@ -98,6 +103,8 @@ def write_scores(
         model=model,
         metrics=json.dumps(metrics or {}, sort_keys=True),
         variant=scorer.cg.variant,
+        platt_a=calibration.a,
+        platt_b=calibration.b,
     )
     deleted = delete_other_versions(driver, model, batch_size)
     return WriteReport(model, flipped[0]["previous"], edges, deleted)

@@ -45,7 +45,9 @@ class Recommendation(BaseModel):
         "co-occurrence strength (outfits)"
     )
     probability: float | None = Field(
-        default=None, description="sigmoid(model score), when a model ranked it"
+        default=None,
+        description="When a model ranked it: the chance, calibrated on held-out outfits, that "
+        "this piece is the one completing a real outfit against a random piece of its category",
     )
     strength: int = Field(description="Outfits in which the two clusters are worn together")
     basis: str = Field(description="cluster, mid_class or color (back-off level), or model")

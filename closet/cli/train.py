@@ -98,7 +98,10 @@ def train_command(
             "device": result.device,
         }
         if write:
-            report = write_scores(driver, result.scorer, top_k=top_k, metrics=summary)
+            summary["calibration"] = {k: round(v, 4) for k, v in result.calibration_report.items()}
+            report = write_scores(
+                driver, result.scorer, top_k=top_k, metrics=summary, calibration=result.calibration
+            )
             summary.update(
                 model=report.model,
                 previous=report.previous,

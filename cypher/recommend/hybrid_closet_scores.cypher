@@ -8,4 +8,7 @@ WITH DISTINCT r, c
 MATCH (c)-[s:SCORED {model: r.active}]->(i:Item)
 WHERE i.id IN $ids
 WITH r, i, avg(s.score) AS score
-RETURN i.id AS id, score, 1.0 / (1.0 + exp(-score)) AS probability, r.active AS model
+RETURN i.id AS id, score,
+       1.0 / (1.0 + exp(-(coalesce(r.platt_a, 1.0) * score + coalesce(r.platt_b, 0.0))))
+         AS probability,
+       r.active AS model

@@ -2,7 +2,9 @@
 (cluster → item, per model version): which version is active, the top items of a cluster, and
 the scores of given candidates. No torch here: serving only reads the graph.
 
-Scores are raw LightGCN dot products; `probability` is their sigmoid (what the demo shows).
+Scores are raw LightGCN dot products; `probability` is sigmoid(a · score + b) with the active
+version's Platt calibration (`gnn/calibration.py`), fitted on held-out validation outfits: the
+chance that the piece completes a real outfit against a random piece of its category.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from graph.db.connection import run_batches
 from graph.db.schema import apply_schema
 from graph.ingest.loader import load_catalog, load_files
 from graph.recommend.ranking import Recommendation, rerank
-from graph.recommend.scores import active_model, item_scores, top_scored
+from graph.recommend.scores import active_model, active_version, item_scores, top_scored
 from tests.support.neo4j import wipe
 from tests.support.two_styles import FAST, STYLES, item, outfits
 
@@ -151,3 +151,25 @@ def test_hybrid_rerank_orders_rule_candidates_by_score(loaded: Driver, trained) 
     assert ranked[-1].probability is None
     assert np.isclose(ranked[0].probability, 1 / (1 + np.exp(-ranked[0].score)))
     assert ranked[0].explanation.startswith("rule; LightGCN ")
+
+
+def test_served_probabilities_use_the_versions_calibration(loaded: Driver, trained) -> None:
+    platt, report = trained.calibration, trained.calibration_report
+    assert platt is not None
+    assert report["pairs"] >= 20
+    assert platt.a > 0  # a higher score is more likely the real piece
+    write_scores(loaded, trained.scorer, top_k=3, progress=False, calibration=platt)
+    registry = active_version(loaded)
+    assert registry is not None
+    assert (registry["platt_a"], registry["platt_b"]) == (platt.a, platt.b)
+    export = export_graph(loaded)
+    shirt = next(i.id for i in export.items if i.name == "Navy Oxford Shirt 00")
+    served = [r for rows in top_scored(loaded, shirt, per_category=2).values() for r in rows]
+    assert served
+    for row in served:
+        assert row["probability"] == pytest.approx(float(platt.probability(row["score"])))
+    # a version written without a calibration serves the plain sigmoid again
+    write_scores(loaded, trained.scorer, top_k=3, progress=False)
+    plain = [r for rows in top_scored(loaded, shirt, per_category=2).values() for r in rows]
+    for row in plain:
+        assert row["probability"] == pytest.approx(1 / (1 + np.exp(-row["score"])))

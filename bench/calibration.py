@@ -1,0 +1,92 @@
+"""Are the served percentages honest? Reliability on held-out outfits, before and after Platt.
+
+Splits the real outfits (seed 42, as `closet eval`), trains LightGCN on the training outfits
+exactly as `closet train` does (Platt scaling fitted on its own validation outfits), then scores
+the held-out test outfits' FITB@4 questions as serving does — from each given piece's cluster,
+the hidden piece against one random other candidate of its category — and compares the plain
+sigmoid of the score with the calibrated probability: expected calibration error (ECE) and a
+reliability diagram (PNG in bench/results/).
+
+    python bench/calibration.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+
+from core.settings import shared_data_dir
+from gnn.calibration import Platt, reliability
+from gnn.closet_train import CLOSET_DEFAULTS, FitbQuestion, calibration_pairs, train_closet
+from gnn.evaluation.protocol import exported, make_split
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    default = shared_data_dir() / "musinsa-snap-2025"
+    p.add_argument(
+        "--data", type=Path, nargs="+", default=[default / "men.json", default / "women.json"]
+    )
+    p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "results")
+    args = p.parse_args(argv)
+    if not all(x.is_file() for x in args.data):
+        print("real data not found (set CLOSET_SHARED_DATA)", file=sys.stderr)
+        return 2
+    split = make_split(args.data, Path(tempfile.mkdtemp(prefix="calibration-")), seed=args.seed)
+    export = exported(json.loads(split.train.read_text()), json.loads(split.catalog.read_text()))
+    started = time.perf_counter()
+    result = train_closet(export, "content", CLOSET_DEFAULTS, progress=False)
+    seconds = time.perf_counter() - started
+    qpath, tpath = split.fitb[4]
+    truth = {
+        json.loads(x)["question_id"]: json.loads(x)["answer"]
+        for x in tpath.read_text().splitlines()
+    }
+    questions = [
+        FitbQuestion(q["given"], truth[q["question_id"]], q["candidates"], q["outfit_id"])
+        for q in map(json.loads, qpath.read_text().splitlines())
+    ]
+    scores, labels = calibration_pairs(result.scorer, questions, args.seed)
+    platt = result.calibration or Platt()
+    curves = {
+        "sigmoid(score)": reliability(Platt().probability(scores), labels),
+        "calibrated": reliability(platt.probability(scores), labels),
+    }
+    print(f"trained in {seconds:.0f} s; validation calibration {result.calibration_report}")
+    print(f"test pairs: {len(scores)} (half positive) from {len(questions)} FITB@4 questions")
+    print("| probabilities | ECE on test outfits | ratio to sigmoid |")
+    print("|---|---|---|")
+    base = curves["sigmoid(score)"].ece
+    for name, curve in curves.items():
+        print(f"| {name} | {curve.ece:.4f} | {curve.ece / base:.2f} |")
+    args.out.mkdir(parents=True, exist_ok=True)
+    figure, axis = plt.subplots(figsize=(5, 5))
+    axis.plot([0, 1], [0, 1], color="grey", linestyle="--", label="perfect")
+    for name, curve in curves.items():
+        axis.plot(
+            curve.predicted, curve.observed, marker="o", label=f"{name} (ECE {curve.ece:.3f})"
+        )
+    axis.set_xlabel("predicted probability (bin mean)")
+    axis.set_ylabel("observed share of real pieces")
+    axis.set_title("Reliability on held-out outfits (FITB@4 pairs)")
+    axis.legend(loc="upper left")
+    path = args.out / "calibration_reliability.png"
+    figure.savefig(path, dpi=120, bbox_inches="tight")
+    print(f"reliability diagram: {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
