@@ -26,7 +26,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
-from core.settings import shared_data_dir
+from core.settings import shared_snap_files
 from gnn.calibration import Platt, reliability
 from gnn.closet_train import CLOSET_DEFAULTS, FitbQuestion, calibration_pairs, train_closet
 from gnn.evaluation.protocol import exported, make_split
@@ -34,10 +34,7 @@ from gnn.evaluation.protocol import exported, make_split
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    default = shared_data_dir() / "musinsa-snap-2025"
-    p.add_argument(
-        "--data", type=Path, nargs="+", default=[default / "men.json", default / "women.json"]
-    )
+    p.add_argument("--data", type=Path, nargs="+", default=shared_snap_files())
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "results")
     args = p.parse_args(argv)

@@ -20,17 +20,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core.settings import shared_data_dir
+from core.settings import shared_snap_files
 from gnn.closet_train import CLOSET_DEFAULTS, FitbQuestion, fitb_metrics, train_closet
 from gnn.evaluation.protocol import exported, make_split
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    default = shared_data_dir() / "musinsa-snap-2025"
-    p.add_argument(
-        "--data", type=Path, nargs="+", default=[default / "men.json", default / "women.json"]
-    )
+    p.add_argument("--data", type=Path, nargs="+", default=shared_snap_files())
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--variant", default="content")
     p.add_argument("--device", default="auto")

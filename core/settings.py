@@ -42,6 +42,11 @@ def shared_data_dir() -> Path:
     return _env_path("CLOSET_SHARED_DATA", REPO_ROOT.parent / "shared" / "data")
 
 
+def shared_snap_files() -> list[Path]:
+    """The real MUSINSA outfit files in the shared data (men.json, women.json)."""
+    return [shared_data_dir() / "musinsa-snap-2025" / f for f in ("men.json", "women.json")]
+
+
 def default_model() -> str:
     """The model served when a request names none and a trained model exists
     (CLOSET_DEFAULT_MODEL; an unknown value falls back to the default)."""

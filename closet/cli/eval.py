@@ -11,7 +11,7 @@ import typer
 from closet.cli.output import console, fail, out
 from closet.cli.train import Epochs, Seed, Variant, training_config
 from core.errors import DatabaseUnavailable
-from core.settings import shared_data_dir
+from core.settings import shared_snap_files
 from graph.db.server import ServerError
 
 app = typer.Typer(
@@ -31,9 +31,7 @@ def split_command(
     """Split outfits 80/20 (seeded) and write TRAIN/CATALOG, FITB@4/@10, pools and queries."""
     from gnn.evaluation.protocol import make_split
 
-    paths = data or [
-        shared_data_dir() / "musinsa-snap-2025" / f for f in ("men.json", "women.json")
-    ]
+    paths = data or shared_snap_files()
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
         raise fail(f"missing data file(s): {', '.join(missing)}", 2)
@@ -202,9 +200,7 @@ def run_command(
     from gnn.evaluation.report import ORDER, evaluate_split, render, write
     from gnn.evaluation.runner import EvalInputError
 
-    paths = data or [
-        shared_data_dir() / "musinsa-snap-2025" / f for f in ("men.json", "women.json")
-    ]
+    paths = data or shared_snap_files()
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
         raise fail(f"missing data file(s): {', '.join(missing)}", 2)
