@@ -17,6 +17,7 @@ from api.schemas.closets import (
     CapsuleStep,
     ClosetCreate,
     ClosetCreated,
+    ClosetOutfitsResponse,
     ClosetView,
     CompleteRequest,
     CompleteResponse,
@@ -25,7 +26,6 @@ from api.schemas.closets import (
     FeedbackRequest,
     FeedbackView,
     NextResponse,
-    OutfitsResponse,
     OwnedItem,
     OwnItem,
 )
@@ -112,17 +112,19 @@ def disown_item(driver: DriverDep, person: OwnerDep, item_id: ItemId) -> Respons
     return Response(status_code=204)
 
 
-@router.get("/{person}/outfits", response_model=OutfitsResponse, responses={404: AUTH_ERRORS[404]})
+@router.get(
+    "/{person}/outfits", response_model=ClosetOutfitsResponse, responses={404: AUTH_ERRORS[404]}
+)
 def outfits(
     driver: DriverDep,
     person: PersonId,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
     min_support: MinSupport = 1,
-) -> OutfitsResponse:
+) -> ClosetOutfitsResponse:
     """The outfits the closet can wear now (real ones first), with the total count."""
     closet = store.load_closet(driver, person)
     found = wearable.wearable_outfits(driver, closet, min_support)
-    return OutfitsResponse(
+    return ClosetOutfitsResponse(
         person=person,
         definition=wearable.DEFINITION.format(min_support=min_support),
         count=len(found),

@@ -71,7 +71,7 @@ class WearableOutfit(BaseModel):
     explanation: str
 
 
-class OutfitsResponse(BaseModel):
+class ClosetOutfitsResponse(BaseModel):
     person: str
     definition: str
     count: int = Field(description="All wearable outfits of the closet")
