@@ -4,6 +4,7 @@
   with mid-class and colour back-off).
 - `scores`: the trained model's scores, read from the SCORED edges written into the graph.
 - `ranking`: the one choice of model (rule / lightgcn / hybrid) and the hybrid re-rank.
+- `brands`: brand control (any brand, only the owned pieces' brands, or only other brands).
 - `outfits`: the real outfits that combine two items.
 - `pairs`: cluster co-occurrence counts as the closet maths reads them.
 - `wearable`, `next_piece`, `capsule`, `complete`: reasoning over a whole closet.
