@@ -11,7 +11,7 @@ from api.schemas.items import (
     Recommendation,
     RecommendationsResponse,
 )
-from core.vocabulary import cluster_key
+from core.vocabulary import item_cluster
 from graph.recommend import explain
 from graph.recommend.complete import CompletedLooks
 from graph.recommend.next_piece import NextPiece
@@ -26,8 +26,8 @@ def to_item(props: dict[str, Any]) -> Item:
     """An API item from an item node's properties (unknown properties dropped)."""
     data = {key: value for key, value in props.items() if key in ITEM_FIELDS}
     data["popularity"] = int(props.get("popularity") or 0)
-    if data.get("cluster") is None and props.get("mid_class"):
-        data["cluster"] = cluster_key(props["mid_class"], props.get("color"))
+    if data.get("cluster") is None:
+        data["cluster"] = item_cluster(props)
     return Item.model_validate(data)
 
 

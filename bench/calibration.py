@@ -29,7 +29,7 @@ import matplotlib.pyplot as plt
 from core.settings import shared_snap_files
 from gnn.calibration import Platt, reliability
 from gnn.closet_train import CLOSET_DEFAULTS, FitbQuestion, calibration_pairs, train_closet
-from gnn.evaluation.protocol import exported, make_split
+from gnn.evaluation.protocol import make_split
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         print("real data not found (set CLOSET_SHARED_DATA)", file=sys.stderr)
         return 2
     split = make_split(args.data, Path(tempfile.mkdtemp(prefix="calibration-")), seed=args.seed)
-    export = exported(json.loads(split.train.read_text()), json.loads(split.catalog.read_text()))
+    export = split.export()
     started = time.perf_counter()
     result = train_closet(export, "content", CLOSET_DEFAULTS, progress=False)
     seconds = time.perf_counter() - started

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from core.settings import shared_snap_files
 from gnn.closet_train import CLOSET_DEFAULTS, FitbQuestion, fitb_metrics, train_closet
-from gnn.evaluation.protocol import exported, make_split
+from gnn.evaluation.protocol import make_split
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         print("real data not found (set CLOSET_SHARED_DATA)", file=sys.stderr)
         return 2
     split = make_split(args.data, Path(tempfile.mkdtemp(prefix="gnn-real-")), seed=args.seed)
-    export = exported(json.loads(split.train.read_text()), json.loads(split.catalog.read_text()))
+    export = split.export()
     config = replace(CLOSET_DEFAULTS, device=args.device, threads=args.threads)
     started = time.perf_counter()
     result = train_closet(export, args.variant, config, progress=False)

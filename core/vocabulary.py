@@ -7,7 +7,8 @@ mid class and its keywords are one fact), and reached through `enrich.taxonomy.M
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from collections.abc import Mapping
+from typing import Any, Literal, get_args
 
 # Big categories of the original service (MUSINSA 상의/하의/아우터/신발/가방/모자), in order.
 BigCategory = Literal["top", "bottom", "outer", "shoes", "bag", "hat"]
@@ -73,6 +74,12 @@ def split_cluster_key(key: str) -> tuple[str, str]:
     """The (mid class, colour) of a cluster key."""
     mid, _, color = key.partition("|")
     return mid, color or UNKNOWN_COLOR
+
+
+def item_cluster(props: Mapping[str, Any]) -> str | None:
+    """The cluster of an item's properties: its stored key, else the one its mid class and
+    colour make (None without a mid class)."""
+    return props.get("cluster") or cluster_key(props.get("mid_class"), props.get("color"))
 
 
 def cluster_label(key: str | None, none: str = "unclustered items") -> str:

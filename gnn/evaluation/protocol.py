@@ -36,6 +36,13 @@ class SplitFiles:
     queries: Path
     queries_truth: Path
 
+    def export(self) -> GraphExport:
+        """What the graph holds once TRAIN and CATALOG are loaded (normalised the same way)."""
+        return exported(
+            json.loads(self.train.read_text(encoding="utf-8")),
+            json.loads(self.catalog.read_text(encoding="utf-8")),
+        )
+
 
 def cross_brand(answer: str, given: list[str], brand: dict[str, str | None]) -> bool:
     """True when the hidden item's brand is none of the given items' brands (or unknown):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from core.vocabulary import cluster_key, cluster_label
+from core.vocabulary import cluster_label, item_cluster
 
 if TYPE_CHECKING:
     from graph.recommend.complete import Look, LookPiece
@@ -47,8 +47,8 @@ def explain_rule(owned: dict[str, Any] | None, cand: Candidate) -> str:
     if owned is None:
         return f"{plural(target)} pair with {yours(cand.pairs_with)} ({outfits} in all)"
     if cand.basis == "cluster":
-        own = owned.get("cluster") or cluster_key(owned.get("mid_class"), owned.get("color"))
-        return f"{plural(target)} are worn with {plural(cluster_label(own))} in {outfits}"
+        own = cluster_label(item_cluster(owned))
+        return f"{plural(target)} are worn with {plural(own)} in {outfits}"
     return f"{plural(target)} are worn with {BASIS_TEXT[cand.basis]} in {outfits}"
 
 

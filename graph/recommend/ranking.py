@@ -17,7 +17,7 @@ from neo4j import Driver
 
 from core.errors import ItemNotFound
 from core.settings import default_model
-from core.vocabulary import cluster_key
+from core.vocabulary import item_cluster
 from graph.db.connection import read
 from graph.recommend.explain import explain_model, explain_rule
 from graph.recommend.rule import Recommendations, recommend_for_closet, recommend_for_item
@@ -146,10 +146,6 @@ def _ids(categories: dict[str, list[Recommendation]]) -> list[str]:
     return [str(r.item["id"]) for recs in categories.values() for r in recs]
 
 
-def _cluster(item: dict[str, Any]) -> str | None:
-    return item.get("cluster") or cluster_key(item.get("mid_class"), item.get("color"))
-
-
 def _rule_categories(recs: Recommendations) -> dict[str, list[Recommendation]]:
     """Rule-based candidates as ranked recommendations, with explanations."""
     return {
@@ -193,8 +189,8 @@ def _lightgcn_item(
                 score=float(row["score"]),
                 strength=0,
                 basis="model",
-                cluster=_cluster(row),
-                explanation=explain_model(row, _cluster(owned)),
+                cluster=item_cluster(row),
+                explanation=explain_model(row, item_cluster(owned)),
                 probability=float(row["probability"]),
             )
             for row in items
