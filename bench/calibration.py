@@ -1,7 +1,8 @@
 """Are the served percentages honest? Reliability on held-out outfits, before and after Platt.
 
-Splits the real outfits (seed 42, as `closet eval`), trains LightGCN on the training outfits
-exactly as `closet train` does (Platt scaling fitted on its own validation outfits), then scores
+Splits the real outfits (seed 42, as `closet eval`), trains LightGCN and the learned ranker on
+the training outfits exactly as `closet train` does (each with Platt scaling fitted on its own
+validation outfits), then scores
 the held-out test outfits' FITB@4 questions as serving does — from each given piece's cluster,
 the hidden piece against one random other candidate of its category — and compares the plain
 sigmoid of the score with the calibrated probability: expected calibration error (ECE) and a
@@ -30,6 +31,9 @@ from core.settings import shared_snap_files
 from gnn.calibration import Platt, reliability
 from gnn.closet_train import CLOSET_DEFAULTS, FitbQuestion, calibration_pairs, train_closet
 from gnn.evaluation.protocol import make_split
+from gnn.export import GraphExport
+from gnn.ranker import calibration_pairs as ranker_pairs
+from gnn.ranker import train_ranker
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,17 +61,31 @@ def main(argv: list[str] | None = None) -> int:
     ]
     scores, labels = calibration_pairs(result.scorer, questions, args.seed)
     platt = result.calibration or Platt()
+
+    def held_out(outfits: list) -> object:
+        fit = GraphExport(export.items, outfits)
+        return train_closet(fit, "content", CLOSET_DEFAULTS, refit=False, progress=False).scorer
+
+    training = train_ranker(export.items, export.outfits, held_out, result.scorer, progress=False)
+    by_id = {item.id: item for item in export.items}
+    log_odds, ranker_labels = ranker_pairs(training.ranker, questions, by_id, args.seed)
+    ranker_platt = Platt(*training.ranker.platt)
     curves = {
         "sigmoid(score)": reliability(Platt().probability(scores), labels),
         "calibrated": reliability(platt.probability(scores), labels),
+        "ranker: sigmoid(log-odds)": reliability(Platt().probability(log_odds), ranker_labels),
+        "ranker: calibrated (served)": reliability(
+            ranker_platt.probability(log_odds), ranker_labels
+        ),
     }
     print(f"trained in {seconds:.0f} s; validation calibration {result.calibration_report}")
+    print(f"ranker validation calibration {training.calibration}")
     print(f"test pairs: {len(scores)} (half positive) from {len(questions)} FITB@4 questions")
-    print("| probabilities | ECE on test outfits | ratio to sigmoid |")
+    print("| probabilities | ECE on test outfits | ratio to the model's own sigmoid |")
     print("|---|---|---|")
-    base = curves["sigmoid(score)"].ece
     for name, curve in curves.items():
-        print(f"| {name} | {curve.ece:.4f} | {curve.ece / base:.2f} |")
+        own = curves["ranker: sigmoid(log-odds)" if name.startswith("ranker") else "sigmoid(score)"]
+        print(f"| {name} | {curve.ece:.4f} | {curve.ece / own.ece:.2f} |")
     args.out.mkdir(parents=True, exist_ok=True)
     figure, axis = plt.subplots(figsize=(5, 5))
     axis.plot([0, 1], [0, 1], color="grey", linestyle="--", label="perfect")

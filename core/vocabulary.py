@@ -50,6 +50,21 @@ FeedbackKind = Literal["like", "dismiss", "pick"]
 FEEDBACK_KINDS: tuple[str, ...] = get_args(FeedbackKind)
 FEEDBACK_RELATIONSHIPS = {"like": "LIKED", "dismiss": "DISMISSED", "pick": "PICKED"}
 
+# Outfit labels as MUSINSA writes them → as the graph stores them (graph.ingest.normalize).
+SEASONS = {"봄": "spring", "여름": "summer", "가을": "autumn", "겨울": "winter"}
+STYLES = {"캐주얼": "casual", "스트릿": "street", "미니멀": "minimal", "스포티": "sporty"}
+GENDERS = {"MALE": "men", "FEMALE": "women", "M": "men", "F": "women"}
+
+
+def outfit_labels(style: str | None, season: str | None, gender: str | None) -> dict:
+    """An outfit's style, season and gender in the graph's terms (unknown values kept)."""
+    return {
+        "style": STYLES.get(style or "", style),
+        "season": SEASONS.get(season or "", season),
+        "gender": GENDERS.get((gender or "").upper(), gender),
+    }
+
+
 # Brand control: any brand, only the owned pieces' brands, or only other brands.
 BrandMode = Literal["any", "same", "other"]
 BRAND_MODES: tuple[str, ...] = get_args(BrandMode)
@@ -60,6 +75,7 @@ SERVED_MODELS: tuple[str, ...] = get_args(ModelName)
 DEFAULT_MODEL = "hybrid"
 ClosetModelName = Literal["rule", "lightgcn"]  # the closet routes rank by gain, weighted or not
 LIGHTGCN = "lightgcn"  # the name trained models are registered under
+RANKER = "ranker"  # the learned ranker's registry (gnn/ranker.py, graph/recommend/learned.py)
 
 
 def cluster_key(mid: str | None, color: str | None) -> str | None:

@@ -5,24 +5,12 @@ ones through these shared nodes, so LightGCN can place them."""
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 
 from core.records import Item
+from enrich.words import name_features
 
-WORD = re.compile(r"[0-9a-z]+|[\uac00-\ud7a3]+")
-HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 PRICE_BANDS = 5
-
-
-def name_features(name: str) -> set[str]:
-    """Lower-cased words of a product name, plus the character bigrams of its Hangul words
-    (Korean names glue words together: "스몰체크셔츠" shares "체크" and "셔츠" with others)."""
-    text = name.lower()
-    feats = {f"w:{w}" for w in WORD.findall(text) if len(w) > 1 and not w.isdigit()}
-    for word in HANGUL.findall(text):
-        feats.update(f"b:{word[i : i + 2]}" for i in range(len(word) - 1))
-    return feats
 
 
 def item_features(items: list[Item]) -> list[set[str]]:

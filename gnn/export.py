@@ -7,6 +7,8 @@ page; optional positive feedback ((:Person)-[:LIKED|PICKED]->(:Item)) is read th
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,6 +42,20 @@ class GraphExport:
 
     def item_index(self) -> dict[str, int]:
         return {item.id: n for n, item in enumerate(self.items)}
+
+    def fingerprint(self, **options: object) -> str:
+        """A digest of everything training reads (items, outfits, feedback) and the training
+        options: equal digests mean a retrain would learn from the same graph."""
+        digest = hashlib.sha256()
+        digest.update(json.dumps(options, sort_keys=True, default=str).encode())
+        for item in sorted(self.items, key=lambda it: it.id):
+            digest.update(item.model_dump_json().encode())
+        for outfit in sorted(self.outfits, key=lambda o: o.id):
+            row = [outfit.id, sorted(outfit.items), outfit.style, outfit.season, outfit.gender]
+            digest.update(json.dumps(row).encode())
+        for group in sorted(sorted(g) for g in self.feedback):
+            digest.update(json.dumps(group).encode())
+        return digest.hexdigest()[:32]
 
 
 def pages(driver: Driver, query: str, key: str, page_size: int = DEFAULT_PAGE) -> Iterator[dict]:

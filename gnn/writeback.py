@@ -7,6 +7,10 @@
 3. Edges of every other version (the old one, or a crashed half-write) are deleted in batches.
 A crash before step 2 leaves the previous scores serving; step 3 of the next run removes the
 orphaned edges.
+
+The learned ranker trained with these scores is stored first as a `(:RankerModel {version})`
+node (`write_ranker`) and switched by the same transaction as step 2; ranker versions other
+than the active and the previous one are deleted after.
 """
 
 from __future__ import annotations
@@ -21,9 +25,10 @@ import numpy as np
 from neo4j import Driver
 from tqdm.auto import tqdm
 
-from core.vocabulary import LIGHTGCN
+from core.vocabulary import LIGHTGCN, RANKER
 from gnn.calibration import Platt
 from gnn.closet_graph import ItemScorer
+from gnn.ranker import RankerTraining
 from graph.db.connection import read, run, run_batches, run_statements
 
 MODEL_NAME = LIGHTGCN
@@ -35,6 +40,7 @@ class WriteReport:
     previous: str | None
     edges: int
     deleted: int
+    ranker: str | None = None
 
 
 def new_version(variant: str) -> str:
@@ -84,15 +90,18 @@ def write_scores(
     version: str | None = None,
     progress: bool = True,
     calibration: Platt | None = None,
+    fingerprint: str | None = None,
+    ranker: RankerTraining | None = None,
 ) -> WriteReport:
     """Write, activate and clean up; returns what was written and deleted. The version is
-    activated together with its calibration (identity when None), so the served
-    probabilities always belong to the served scores."""
+    activated together with its calibration (identity when None), the graph's fingerprint and
+    the ranker trained with it, so what is served always belongs together."""
     calibration = calibration or Platt()
     if top_k < 1:
         raise ValueError("top_k must be at least 1")
     apply_score_schema(driver)
     model = version or new_version(scorer.cg.variant)
+    ranker_version = write_ranker(driver, ranker, model) if ranker else None
     rows = score_rows(scorer, top_k)
     rows = tqdm(rows, desc="writing SCORED", unit="edge", disable=not progress)
     edges = run_batches(driver, "gnn/write_scores", rows, batch_size=batch_size, model=model)
@@ -105,9 +114,27 @@ def write_scores(
         variant=scorer.cg.variant,
         platt_a=calibration.a,
         platt_b=calibration.b,
+        fingerprint=fingerprint,
+        ranker=ranker_version,
+        best=ranker.best if ranker else None,
     )
     deleted = delete_other_versions(driver, model, batch_size)
-    return WriteReport(model, flipped[0]["previous"], edges, deleted)
+    run(driver, "gnn/delete_old_rankers")
+    return WriteReport(model, flipped[0]["previous"], edges, deleted, ranker_version)
+
+
+def write_ranker(driver: Driver, training: RankerTraining, lightgcn_version: str) -> str:
+    """Store the ranker as a new, not yet served version (named after its LightGCN version)."""
+    version = f"{RANKER}-{lightgcn_version}"
+    run(
+        driver,
+        "gnn/write_ranker",
+        version=version,
+        selection=json.dumps(training.selection, sort_keys=True),
+        best=training.best,
+        **training.ranker.to_properties(),
+    )
+    return version
 
 
 def delete_other_versions(driver: Driver, keep: str, batch_size: int = 5000) -> int:

@@ -75,7 +75,10 @@ Catalog = Annotated[
 ]
 Model = Annotated[
     str,
-    typer.Option(help="random, popularity, cooccurrence, rule, als, lightgcn or hybrid."),
+    typer.Option(
+        help="random, popularity, cooccurrence, brand, brand+cooc, rule, als, lightgcn, hybrid"
+        " or ranker."
+    ),
 ]
 
 

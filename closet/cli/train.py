@@ -1,4 +1,5 @@
-"""`closet train`: export the graph, train LightGCN, write the scores back under a new version.
+"""`closet train`: export the graph, train LightGCN and the learned ranker, write both back
+under a new version (switched together), or skip when the graph has not changed.
 
 torch is imported only inside the commands, so the rest of the CLI starts fast.
 """
@@ -15,8 +16,12 @@ import typer
 from closet.cli.output import console, fail, out
 from core.errors import DatabaseUnavailable
 from graph.db.connection import connect
+from graph.recommend.scores import active_version
 
 if TYPE_CHECKING:
+    from neo4j import Driver
+
+    from gnn.export import GraphExport
     from gnn.train import TrainConfig
 
 Variant = Annotated[
@@ -55,12 +60,17 @@ def train_command(
     ] = False,
     top_k: Annotated[int, typer.Option(min=1, max=10_000, help="Items per cluster/category.")] = 50,
     write: Annotated[bool, typer.Option(help="Write SCORED edges and activate the model.")] = True,
+    ranker: Annotated[
+        bool, typer.Option(help="Also train the learned ranker (LightGBM over every signal).")
+    ] = True,
+    force: Annotated[
+        bool, typer.Option(help="Train even when the graph is unchanged since the active model.")
+    ] = False,
 ) -> None:
-    """Export the graph from Neo4j, train LightGCN, write scores back under a new version."""
+    """Export the graph from Neo4j, train LightGCN and the ranker, write them back under a new
+    version; skipped when the graph and options are those of the active version."""
     from gnn.closet_graph import VARIANTS
-    from gnn.closet_train import train_closet
     from gnn.export import export_graph
-    from gnn.writeback import write_scores
 
     if variant not in VARIANTS:
         raise fail(f"--variant must be one of {', '.join(VARIANTS)}", 2)
@@ -88,28 +98,89 @@ def train_command(
             f"exported {len(export.items)} items, {len(export.outfits)} outfits"
             + (f", {len(export.feedback)} feedback groups" if feedback else "")
         )
-        result = train_closet(export, variant, config, val_share=val_share)
-        summary = {
-            "variant": variant,
-            "graph": result.graph.stats,
-            "best_epoch": result.best_epoch,
-            "validation": {k: round(v, 4) for k, v in result.val_metrics.items()},
-            "seconds_per_epoch": round(result.seconds_per_epoch, 3),
-            "device": result.device,
-        }
-        if write:
-            summary["calibration"] = {k: round(v, 4) for k, v in result.calibration_report.items()}
-            report = write_scores(
-                driver, result.scorer, top_k=top_k, metrics=summary, calibration=result.calibration
+        if not export.outfits:
+            raise fail("the graph holds no outfits to learn from: run `closet load` first")
+        fingerprint = export.fingerprint(
+            variant=variant, config=config, val_share=val_share, ranker=ranker
+        )
+        active = active_version(driver)
+        if write and not force and active and active.get("fingerprint") == fingerprint:
+            console.print(
+                f"graph unchanged since {active['active']}: training skipped (--force retrains)"
             )
-            summary.update(
-                model=report.model,
-                previous=report.previous,
-                scored_edges=report.edges,
-                deleted_old_edges=report.deleted,
-            )
+            out.print_json(json.dumps({"skipped": True, "model": active["active"]}))
+            return
+        summary = train_and_write(
+            driver, export, variant, config, val_share, top_k, write, ranker, fingerprint
+        )
     except ValueError as exc:
         raise fail(str(exc)) from None
     finally:
         driver.close()
     out.print_json(json.dumps(summary))
+
+
+def train_and_write(
+    driver: Driver,
+    export: GraphExport,
+    variant: str,
+    config: TrainConfig,
+    val_share: float,
+    top_k: int,
+    write: bool,
+    with_ranker: bool,
+    fingerprint: str | None = None,
+) -> dict[str, Any]:
+    """Train LightGCN (and the ranker), write and activate them when `write`; the summary."""
+    from gnn.closet_train import train_closet
+    from gnn.export import GraphExport
+    from gnn.ranker import train_ranker
+    from gnn.writeback import write_scores
+
+    result = train_closet(export, variant, config, val_share=val_share)
+    training = None
+    if with_ranker:
+
+        def held_out(outfits: list) -> Any:
+            fit = GraphExport(export.items, outfits, export.feedback)
+            return train_closet(fit, variant, config, refit=False, progress=False).scorer
+
+        training = train_ranker(
+            export.items, export.outfits, held_out, result.scorer, seed=config.seed
+        )
+    summary: dict[str, Any] = {
+        "variant": variant,
+        "graph": result.graph.stats,
+        "best_epoch": result.best_epoch,
+        "validation": {k: round(v, 4) for k, v in result.val_metrics.items()},
+        "seconds_per_epoch": round(result.seconds_per_epoch, 3),
+        "device": result.device,
+    }
+    if training is not None:
+        summary["ranker"] = {
+            "selection_fitb@10": training.selection,
+            "best": training.best,
+            "rows": training.rows,
+            "seconds": round(training.seconds, 1),
+            "calibration": training.calibration,
+        }
+    if write:
+        summary["calibration"] = {k: round(v, 4) for k, v in result.calibration_report.items()}
+        report = write_scores(
+            driver,
+            result.scorer,
+            top_k=top_k,
+            metrics=summary,
+            calibration=result.calibration,
+            fingerprint=fingerprint,
+            ranker=training,
+        )
+        summary.update(
+            fingerprint=fingerprint,
+            model=report.model,
+            previous=report.previous,
+            scored_edges=report.edges,
+            deleted_old_edges=report.deleted,
+            ranker_version=report.ranker,
+        )
+    return summary

@@ -4,7 +4,7 @@ random, popularity (training outfits per item), item co-occurrence, same brand, 
 with cluster co-occurrence as the tie-break, the rule-based Cypher model
 (graph.recommend.rule.recommend_for_item), LightGCN (gnn.closet_train), hybrid (rule
 candidates first, each group ordered by LightGCN) and a peer library (implicit's ALS on the
-outfit x item matrix).
+outfit x item matrix), and the learned ranker (gnn.ranker: LightGBM over every signal).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from neo4j import Driver
 from core.errors import ItemNotFound
 from gnn.closet_graph import ItemScorer
 from gnn.export import GraphExport
+from graph.recommend.learned import Ranker
 from graph.recommend.rule import recommend_for_item
 
 MODELS = (
@@ -31,6 +32,7 @@ MODELS = (
     "als",
     "lightgcn",
     "hybrid",
+    "ranker",
 )
 # A brand match outranks any co-occurrence count (outfits x given items stays far below this).
 BRAND_FIRST = 1e6
@@ -235,3 +237,28 @@ class ALSModel:
                 for c in candidates
             ]
         )
+
+
+class RankerModel:
+    """The learned ranker (gnn.ranker), scoring exactly as serving does; its retrieval answers
+    also rank clusters, by the chance that a cluster holds at least one piece of the outfit
+    (1 - prod(1 - p) over the cluster's candidates)."""
+
+    def __init__(self, ranker: Ranker, export: GraphExport) -> None:
+        self.ranker = ranker
+        self.items = {item.id: item for item in export.items}
+
+    def score(self, given: list[str], candidates: list[str]) -> np.ndarray:
+        return self.ranker.predict(
+            [self.items[g] for g in given if g in self.items],
+            [self.items[c] for c in candidates],
+        )
+
+    def cluster_ranking(self, candidates: list[str], scores: np.ndarray) -> list[str]:
+        """Clusters of the candidates, most likely to hold a piece of the outfit first."""
+        miss: dict[str, float] = {}
+        for item_id, p in zip(candidates, scores, strict=True):
+            cluster = self.items[item_id].cluster
+            if cluster:
+                miss[cluster] = miss.get(cluster, 0.0) + float(np.log1p(-min(p, 1 - 1e-9)))
+        return sorted(miss, key=lambda c: (miss[c], c))

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from core.records import Item, SnapItem, SnapOutfit
+from core.vocabulary import outfit_labels
 from gnn.closet_train import fitb_questions
 from gnn.export import ExportedOutfit, GraphExport
 from graph.ingest.normalize import normalize_item
@@ -85,7 +86,13 @@ def exported(records: list[dict[str, Any]], catalog: list[dict[str, Any]] = ()) 
 
     for record in records:
         ids = [i for i in (add(raw) for raw in record["items"]) if i]
-        outfits.append(ExportedOutfit(str(record["outfit_id"]), list(dict.fromkeys(ids))))
+        outfits.append(
+            ExportedOutfit(
+                str(record["outfit_id"]),
+                list(dict.fromkeys(ids)),
+                **outfit_labels(record.get("style"), record.get("season"), record.get("gender")),
+            )
+        )
     for raw in catalog:
         add(raw)
     return GraphExport(sorted(items.values(), key=lambda it: it.id), outfits)

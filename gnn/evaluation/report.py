@@ -33,6 +33,7 @@ ORDER = (
     "rule",
     "lightgcn",
     "hybrid",
+    "ranker",
 )
 COLUMNS = (
     ("fitb@4", "FITB@4"),
@@ -100,6 +101,14 @@ def evaluate_split(
             started = time.perf_counter()
             report.rows.append(score_model(name, graph.model(name), split, work, graph, seed))
             report.timings[f"{name}_s"] = round(time.perf_counter() - started, 1)
+        if graph.ranking is not None:
+            report.info["ranker"] = {
+                "selection_fitb@10": graph.ranking.selection,
+                "best": graph.ranking.best,
+                "rows": graph.ranking.rows,
+                "seconds": round(graph.ranking.seconds, 1),
+                "importance": graph.ranking.ranker.importance(),
+            }
         if graph.training is not None:
             report.info["lightgcn"] = {
                 "variant": variant,

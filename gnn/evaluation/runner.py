@@ -20,9 +20,11 @@ import numpy as np
 from neo4j import Driver
 
 from core.settings import Settings
+from gnn.closet_graph import ItemScorer
 from gnn.closet_train import CLOSET_DEFAULTS, ClosetTrainResult, train_closet
 from gnn.evaluation import models as m
-from gnn.export import GraphExport, export_graph
+from gnn.export import ExportedOutfit, GraphExport, export_graph
+from gnn.ranker import RankerTraining, train_ranker
 from gnn.train import TrainConfig
 from graph.db.connection import connect
 from graph.db.schema import apply_schema
@@ -56,6 +58,7 @@ class EvalGraph:
         self.driver: Driver | None = None
         self.export: GraphExport | None = None
         self.training: ClosetTrainResult | None = None
+        self.ranking: RankerTraining | None = None
         self._models: dict[str, m.Scorer] = {}
         self.load_report: dict[str, Any] = {}
 
@@ -116,6 +119,27 @@ class EvalGraph:
             )
         return self.training
 
+    def ranker(self) -> RankerTraining:
+        """Train the learned ranker once (lazily) on the TRAIN outfits only."""
+        if self.ranking is None:
+            export = self.export
+
+            def held_out(outfits: list[ExportedOutfit]) -> ItemScorer:
+                fit = GraphExport(export.items, outfits)
+                return train_closet(
+                    fit, self.variant, replace(self.config), refit=False, progress=False
+                ).scorer
+
+            self.ranking = train_ranker(
+                export.items,
+                export.outfits,
+                held_out,
+                self.lightgcn().scorer,
+                seed=self.config.seed,
+                progress=self.progress,
+            )
+        return self.ranking
+
     def model(self, name: str) -> m.Scorer:
         """Build (once) and return the named model."""
         if name not in m.MODELS:
@@ -142,6 +166,8 @@ class EvalGraph:
             return m.ALSModel(self.export, seed=seed)
         if name == "lightgcn":
             return m.LightGCNModel(self.lightgcn().scorer)
+        if name == "ranker":
+            return m.RankerModel(self.ranker().ranker, self.export)
         return m.HybridModel(self.model("rule"), self.model("lightgcn"))
 
 
@@ -167,10 +193,17 @@ def rank(
     scorer: m.Scorer, given: list[str], candidates: list[str], rng: np.random.Generator
 ) -> list[str]:
     """Candidates best first; ties are broken at random (seeded), never by input position."""
+    return ranked_with_scores(scorer, given, candidates, rng)[0]
+
+
+def ranked_with_scores(
+    scorer: m.Scorer, given: list[str], candidates: list[str], rng: np.random.Generator
+) -> tuple[list[str], np.ndarray]:
+    """`rank` and the scores of the candidates in that order."""
     shuffled = [candidates[i] for i in rng.permutation(len(candidates))]
     scores = np.asarray(scorer.score(given, shuffled), dtype=float)
     order = np.argsort(-scores, kind="stable")
-    return [shuffled[i] for i in order]
+    return [shuffled[i] for i in order], scores[order]
 
 
 def answer_fitb(
@@ -205,8 +238,12 @@ def answer_retrieval(
             for i in pools[q["pool"]]
             if str(i) != query and category_of(str(i)) != q["exclude_category"]
         ]
-        ranking = rank(scorer, [query], candidates, rng)[:top]
-        yield {"query_id": q["query_id"], "ranking": ranking}
+        ranking, scores = ranked_with_scores(scorer, [query], candidates, rng)
+        answer: dict[str, Any] = {"query_id": q["query_id"], "ranking": ranking[:top]}
+        cluster_ranking = getattr(scorer, "cluster_ranking", None)
+        if cluster_ranking is not None:
+            answer["cluster_ranking"] = cluster_ranking(ranking, scores)[:top]
+        yield answer
 
 
 def write_lines(path: Path, rows: Iterator[dict[str, Any]]) -> int:

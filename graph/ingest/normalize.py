@@ -14,13 +14,10 @@ from typing import Any
 from pydantic import Field
 
 from core.records import Item, Outfit, SnapItem, SnapOutfit
-from core.vocabulary import cluster_key
+from core.vocabulary import cluster_key, outfit_labels
 from enrich.colors import color_from_name
 from enrich.taxonomy import big_category, mid_class
 
-SEASONS = {"봄": "spring", "여름": "summer", "가을": "autumn", "겨울": "winter"}
-STYLES = {"캐주얼": "casual", "스트릿": "street", "미니멀": "minimal", "스포티": "sporty"}
-GENDERS = {"MALE": "men", "FEMALE": "women", "M": "men", "F": "women"}
 HASHTAG = re.compile(r"#([^\s#]{1,60})")
 
 
@@ -82,9 +79,7 @@ def normalize_outfit(outfit: SnapOutfit) -> OutfitRow:
         positions.append(raw.position if raw.position is not None else index)
     return OutfitRow(
         id=outfit.outfit_id,
-        style=STYLES.get(outfit.style or "", outfit.style),
-        season=SEASONS.get(outfit.season or "", outfit.season),
-        gender=GENDERS.get((outfit.gender or "").upper(), outfit.gender),
+        **outfit_labels(outfit.style, outfit.season, outfit.gender),
         url=outfit.detail_url,
         image_url=outfit.image_url,
         description=outfit.description,

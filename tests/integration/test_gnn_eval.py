@@ -17,7 +17,7 @@ from gnn.evaluation.runner import EvalInputError, answer_retrieval, read_lines, 
 from gnn.evaluation.scorer import distinct_clusters, fitb_accuracy, retrieval_metrics
 from graph.ingest.loader import load_files
 from graph.ingest.writer import graph_counts
-from graph.recommend.scores import active_model
+from graph.recommend.scores import active_model, active_version
 from tests.support.two_styles import outfits
 
 runner = CliRunner()
@@ -108,7 +108,14 @@ def test_retrieval_answers_exclude_the_category_and_the_query(split, tmp_path: P
         read_lines(bad, ("query_id", "pool"))
 
 
-def test_closet_train_writes_an_active_model(clean_graph: Driver, snap_file: Path) -> None:
+def test_closet_train_writes_an_active_model(
+    clean_graph: Driver, snap_file: Path, tmp_path: Path
+) -> None:
+    other_snaps = tmp_path / "more.json"
+    more = outfits(5, seed=9)
+    for n, record in enumerate(more):
+        record["outfit_id"] = str(900000 + n)
+    other_snaps.write_text(json.dumps(more, ensure_ascii=False))
     load_files(clean_graph, [snap_file], progress=False)
     assert active_model(clean_graph) is None
     result = runner.invoke(app, ["train", "--epochs", "10", "--top-k", "3", "--dim", "16"])
@@ -117,6 +124,37 @@ def test_closet_train_writes_an_active_model(clean_graph: Driver, snap_file: Pat
     assert summary["model"] == active_model(clean_graph)
     assert summary["scored_edges"] > 0
     assert summary["variant"] == "content"
+    ranker = active_version(clean_graph, "ranker")
+    assert ranker is not None
+    assert ranker["active"] == summary["ranker_version"]
+    assert ranker["lightgcn"] == summary["model"]
+    assert ranker["best"] == summary["ranker"]["best"]
+    assert set(summary["ranker"]["selection_fitb@10"]) == {"ranker", "lightgcn"}
+
+    # the graph has not changed: a second run is skipped, and --force retrains
+    same = runner.invoke(app, ["train", "--epochs", "10", "--top-k", "3", "--dim", "16"])
+    assert same.exit_code == 0, same.output
+    assert "training skipped" in same.output
+    assert json.loads(same.stdout[same.stdout.index("{") :]) == {
+        "skipped": True,
+        "model": summary["model"],
+    }
+    assert active_model(clean_graph) == summary["model"]
+    forced = runner.invoke(
+        app, ["train", "--epochs", "10", "--top-k", "3", "--dim", "16", "--force"]
+    )
+    assert forced.exit_code == 0, forced.output
+    retrained = json.loads(forced.stdout[forced.stdout.index("{") :])
+    assert retrained["previous"] == summary["model"]
+    assert active_version(clean_graph, "ranker")["previous"] == summary["ranker_version"]
+    # other options, or a changed graph, are a different fingerprint
+    assert retrained["fingerprint"] == summary["fingerprint"]
+    load_files(clean_graph, [other_snaps], progress=False)
+    changed = runner.invoke(app, ["train", "--epochs", "10", "--top-k", "3", "--dim", "16"])
+    assert changed.exit_code == 0, changed.output
+    assert "training skipped" not in changed.output
+    kept = clean_graph.execute_query("MATCH (m:RankerModel) RETURN count(m) AS n").records
+    assert kept[0]["n"] == 2  # the active version and the previous one, for rollback
 
     bad = runner.invoke(app, ["train", "--variant", "nope"])
     assert bad.exit_code == 2
