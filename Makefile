@@ -12,10 +12,10 @@ UI_PORT ?= 7860
 CLOSET_STATE ?= $(HOME)/.local/share/closet
 export PATH := $(BIN):$(PATH)
 
-.PHONY: help venv system-deps test-deps db sample api demo test test-unit lint stop clean-env
+.PHONY: help venv system-deps test-deps db sample train api demo test test-unit lint stop clean-env
 
 help:
-	@echo "make demo   - environment, local Neo4j, bundled sample, API on :$(API_PORT), demo on :$(UI_PORT)"
+	@echo "make demo   - environment, local Neo4j, bundled sample, trained models, API on :$(API_PORT), demo on :$(UI_PORT)"
 	@echo "make test   - environment, Chromium, Neo4j jars, then the whole test suite"
 	@echo "make test-unit - the unit tests only (no database, seconds)"
 	@echo "make lint   - ruff check + format check, mypy (core, graph, api), import-linter layers"
@@ -60,7 +60,12 @@ sample: db
 	$(BIN)/closet load $$($(BIN)/closet sample-path)
 	$(BIN)/closet models fetch || echo "(no u2netp model: image colour falls back to the flood-fill mask)"
 
-api: sample
+# LightGCN + the learned ranker on what was loaded (about 25 s on the CPU for the sample; skipped
+# in seconds when the graph is unchanged since the active model).
+train: sample
+	$(BIN)/closet train
+
+api: train
 	@mkdir -p $(CLOSET_STATE)
 	@if [ -f $(CLOSET_STATE)/api.pid ] && kill -0 $$(cat $(CLOSET_STATE)/api.pid) 2>/dev/null; then \
 	  echo "API already running (pid $$(cat $(CLOSET_STATE)/api.pid))"; \

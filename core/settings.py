@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.vocabulary import DEFAULT_MODEL, SERVED_MODELS
+from core.vocabulary import SERVED_MODELS
 
 DEFAULT_BOLT_PORT = 7687
 DEFAULT_HTTP_PORT = 7474
@@ -47,11 +47,11 @@ def shared_snap_files() -> list[Path]:
     return [shared_data_dir() / "musinsa-snap-2025" / f for f in ("men.json", "women.json")]
 
 
-def default_model() -> str:
-    """The model served when a request names none and a trained model exists
-    (CLOSET_DEFAULT_MODEL; an unknown value falls back to the default)."""
-    value = os.environ.get("CLOSET_DEFAULT_MODEL", DEFAULT_MODEL)
-    return value if value in SERVED_MODELS else DEFAULT_MODEL
+def configured_default_model() -> str | None:
+    """CLOSET_DEFAULT_MODEL when it names a served model; None (unset or unknown) lets the
+    evaluation recorded by `closet train` decide."""
+    value = os.environ.get("CLOSET_DEFAULT_MODEL")
+    return value if value in SERVED_MODELS else None
 
 
 @dataclass(frozen=True)

@@ -69,10 +69,10 @@ def outfit_labels(style: str | None, season: str | None, gender: str | None) -> 
 BrandMode = Literal["any", "same", "other"]
 BRAND_MODES: tuple[str, ...] = get_args(BrandMode)
 
-# Models that rank a request: the rule (Cypher), LightGCN's written scores, or the hybrid.
-ModelName = Literal["rule", "lightgcn", "hybrid"]
+# Models that rank a request: the rule (Cypher), LightGCN's written scores, the hybrid, or the
+# learned ranker. Which one is the default is measured by `closet train` (graph.recommend.ranking).
+ModelName = Literal["rule", "lightgcn", "hybrid", "ranker"]
 SERVED_MODELS: tuple[str, ...] = get_args(ModelName)
-DEFAULT_MODEL = "hybrid"
 ClosetModelName = Literal["rule", "lightgcn"]  # the closet routes rank by gain, weighted or not
 LIGHTGCN = "lightgcn"  # the name trained models are registered under
 RANKER = "ranker"  # the learned ranker's registry (gnn/ranker.py, graph/recommend/learned.py)

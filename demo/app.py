@@ -34,6 +34,7 @@ MODEL_CHOICES = [
     ("rule", "rule"),
     ("LightGCN", "lightgcn"),
     ("hybrid", "hybrid"),
+    ("learned ranker", "ranker"),
 ]
 SEARCH_LIMIT = 24
 SEARCH_COLUMNS = 8

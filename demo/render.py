@@ -31,6 +31,7 @@ MODEL_LABELS = {
     "rule": "rule model (co-occurrence in real outfits)",
     "lightgcn": "LightGCN model",
     "hybrid": "hybrid model (LightGCN blended with the rule model)",
+    "ranker": "learned ranker (every graph signal, chosen by evaluation)",
 }
 PICK_A_RECOMMENDATION = (
     '<p class="empty-note">Pick a recommendation to see real outfits that wear it with yours.</p>'
@@ -60,10 +61,16 @@ def search_entry(item: Item) -> tuple[str, str]:
     return picture(item), f"{item.name}\n{brand}{price_text(item.price)}"
 
 
+def chance_text(probability: float) -> str:
+    """'83% goes with yours': the calibrated chance that the piece completes a real outfit
+    with yours, against a random piece of its category."""
+    return f"{probability:.0%} goes with yours"
+
+
 def score_text(rec: Recommendation) -> str:
-    """'score 12' (rule) or 'p 0.83 · score 1.62' (model)."""
+    """'score 12' (rule) or '83% goes with yours · score 1.62' (model)."""
     if rec.probability is not None:
-        return f"p {rec.probability:.2f} · score {rec.score:.2f}"
+        return f"{chance_text(rec.probability)} · score {rec.score:.2f}"
     if float(rec.score).is_integer():
         return f"score {int(rec.score)}"
     return f"score {rec.score:.2f}"
@@ -118,7 +125,7 @@ def why_list(recs: list[Recommendation]) -> str:
         name = escape(rec.item.name)
         if rec.item.url:
             name = f'<a href="{escape(rec.item.url)}" target="_blank" rel="noopener">{name}</a>'
-        probability = f"{rec.probability:.2f}" if rec.probability is not None else "–"
+        probability = f"{rec.probability:.0%}" if rec.probability is not None else "–"
         rows.append(
             f"<tr><td>{rank}</td><td>{name}<br><small>{escape(rec.item.brand or '')} "
             f"{price_text(rec.item.price)}</small></td><td>{score_text(rec).split('·')[-1]}</td>"
@@ -126,7 +133,7 @@ def why_list(recs: list[Recommendation]) -> str:
         )
     return (
         '<details class="why"><summary>Scores and why</summary><table>'
-        "<tr><th>#</th><th>piece</th><th>score</th><th>probability</th><th>why</th></tr>"
+        "<tr><th>#</th><th>piece</th><th>score</th><th>goes with yours</th><th>why</th></tr>"
         + "".join(rows)
         + "</table></details>"
     )

@@ -65,7 +65,7 @@ class CategoryRecommendations(BaseModel):
 class RecommendationsResponse(BaseModel):
     item: Item | None = None
     owned: list[str] = Field(default_factory=list)
-    model: str = Field(description="The model that ranked: rule, lightgcn or hybrid")
+    model: str = Field(description="The model that ranked: rule, lightgcn, hybrid or ranker")
     model_version: str | None = None
     note: str | None = None
     categories: list[CategoryRecommendations]

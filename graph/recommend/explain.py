@@ -3,12 +3,18 @@ rule candidates, model scores, wearable outfits, next pieces and completed looks
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
+from core.records import Item
 from core.vocabulary import cluster_label, item_cluster
+from graph.recommend.features import FEATURES
 
 if TYPE_CHECKING:
     from graph.recommend.complete import Look, LookPiece
+    from graph.recommend.learned import Ranker
     from graph.recommend.next_piece import NextPiece
     from graph.recommend.rule import Candidate
     from graph.recommend.wearable import WearableOutfit
@@ -58,6 +64,34 @@ def explain_model(row: dict[str, Any], owned_cluster: str | None) -> str:
         f"LightGCN ({row['model']}) gives it {float(row['probability']):.0%} "
         f"with {cluster_label(owned_cluster)}s"
     )
+
+
+def explain_ranker(
+    ranker: Ranker, given: Sequence[Item], cand: Item, features: np.ndarray, probability: float
+) -> str:
+    """Why the learned ranker puts a piece high, from its strongest graph evidence: the same
+    brand's shoots, the two brands worn together, or the two clusters worn together."""
+    col = {name: n for n, name in enumerate(FEATURES)}
+    tables = ranker.tables
+    chance = f"{probability:.0%} chance it completes the outfit"
+    same = [g for g in given if g.brand and g.brand == cand.brand]
+    if same and features[col["same_brand"]] > 0:
+        shoots = tables.outfits_with("brand", cand.brand, cand.brand)
+        piece = cluster_label(same[0].cluster, none="piece")
+        worn = f", worn together in {count(shoots, 'of its shoot')}" if shoots else ""
+        return f"same brand as your {piece} ({cand.brand}){worn}; {chance}"
+    pairs = [(tables.outfits_with("brand", g.brand, cand.brand), g) for g in given if g.brand]
+    best = max(pairs, key=lambda p: p[0], default=(0, None))
+    if best[0] > 0 and best[1] is not None:
+        return f"{cand.brand} is worn with {best[1].brand} in {count(best[0], 'outfit')}; {chance}"
+    clusters = [(tables.outfits_with("cluster", g.cluster, cand.cluster), g) for g in given]
+    top = max(clusters, key=lambda p: p[0], default=(0, None))
+    if top[0] > 0 and top[1] is not None:
+        return (
+            f"{plural(cluster_label(cand.cluster))} are worn with "
+            f"{plural(cluster_label(top[1].cluster))} in {count(top[0], 'outfit')}; {chance}"
+        )
+    return f"its words, style and price match pieces worn with yours; {chance}"
 
 
 def explain_outfit(outfit: WearableOutfit) -> str:

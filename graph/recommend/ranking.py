@@ -1,11 +1,12 @@
 """The one choice of model, and the ranking it produces: rule (Cypher), lightgcn (the written
-scores) or hybrid (rule candidates ordered by the model's scores).
+scores), hybrid (rule candidates ordered by the model's scores) or ranker (the learned ranker
+over every graph signal, graph.recommend.learned_ranking).
 
-The rule-based model always works. `lightgcn` and `hybrid` need a trained model whose scores
-were written into the graph (`closet train`); without one the answer falls back to `rule` and
-says so. The default once a model exists is `hybrid` (as the original service);
-CLOSET_DEFAULT_MODEL=lightgcn|rule changes it. The closet routes rank by outfit gain and only
-weight by the model (`closet_model`).
+The rule-based model always works. The others need `closet train`; without it the answer falls
+back to `rule` and says so. The default is decided by evaluation: `closet train` measures the
+ranker and LightGCN on validation outfits neither was fitted on and records the better one
+(`best` on the ranker registry); CLOSET_DEFAULT_MODEL overrides it. The closet routes rank by
+outfit gain and only weight by the model (`closet_model`).
 """
 
 from __future__ import annotations
@@ -16,15 +17,26 @@ from typing import Any
 from neo4j import Driver
 
 from core.errors import ItemNotFound
-from core.settings import default_model
-from core.vocabulary import item_cluster
+from core.settings import configured_default_model
+from core.vocabulary import LIGHTGCN, RANKER, item_cluster
 from graph.db.connection import read
 from graph.recommend.explain import explain_model, explain_rule
+from graph.recommend.learned import load_active
+from graph.recommend.learned_ranking import rank_closet_candidates, rank_item_candidates
 from graph.recommend.rule import Recommendations, recommend_for_closet, recommend_for_item
-from graph.recommend.scores import ModelScore, active_model, closet_scores, item_scores, top_scored
+from graph.recommend.scores import (
+    ModelScore,
+    active_model,
+    active_version,
+    closet_scores,
+    item_scores,
+    top_scored,
+)
 
 NO_MODEL_NOTE = "no trained model in the graph yet (run `closet train`): ranked by the rule model"
 NO_SCORES_NOTE = "the model has no scores for this item's cluster: ranked by the rule model"
+NO_RANKER_NOTE = "no learned ranker trained yet (run `closet train`): ranked by LightGCN"
+UNMEASURED_DEFAULT = LIGHTGCN  # no selection recorded: LightGCN measured above hybrid offline
 
 
 @dataclass(frozen=True)
@@ -69,7 +81,20 @@ def choose_model(driver: Driver, requested: str | None) -> ModelChoice:
     version = active_model(driver)
     if version is None:
         return ModelChoice("rule", None, NO_MODEL_NOTE if requested else None)
-    return ModelChoice(requested or default_model(), version)
+    ranker = active_version(driver, RANKER)
+    name = requested or configured_default_model()
+    if name is None:
+        name = str(ranker["best"]) if ranker and ranker.get("best") else UNMEASURED_DEFAULT
+    if name == RANKER:
+        if ranker is None:
+            return ModelChoice(LIGHTGCN, version, NO_RANKER_NOTE)
+        return ModelChoice(RANKER, str(ranker["active"]))
+    return ModelChoice(name, version)
+
+
+def default_choice(driver: Driver) -> ModelChoice:
+    """What a request naming no model is served with (for /health and the demo)."""
+    return choose_model(driver, None)
 
 
 def closet_model(driver: Driver, requested: str | None) -> str | None:
@@ -87,6 +112,14 @@ def rank_item(
 ) -> Ranking:
     """Recommendations for one item with the chosen model (and brand mode)."""
     choice = choose_model(driver, requested)
+    if choice.model == RANKER:
+        ranker = load_active(driver)
+        if ranker is not None:
+            owned, found = rank_item_candidates(
+                driver, ranker, item_id, per_category, exclude, brands
+            )
+            return Ranking(choice, _ranker_categories(found), item=owned)
+        choice = ModelChoice(LIGHTGCN, active_model(driver), NO_RANKER_NOTE)
     if choice.model == "lightgcn":
         ranked = _lightgcn_item(driver, item_id, per_category, exclude, choice, brands)
         if ranked is not None:
@@ -111,6 +144,13 @@ def rank_closet(
 ) -> Ranking:
     """Recommendations for several owned items: rule candidates, model-ordered unless `rule`."""
     choice = choose_model(driver, requested)
+    if choice.model == RANKER:
+        ranker = load_active(driver)
+        if ranker is not None:
+            found = rank_closet_candidates(
+                driver, ranker, owned, per_category, exclude or [], brands
+            )
+            return Ranking(choice, _ranker_categories(found), owned=owned)
     recs = recommend_for_closet(driver, owned, per_category, exclude, brands)
     categories = _rule_categories(recs)
     if choice.model != "rule":
@@ -140,6 +180,28 @@ def rerank(
         ranked.sort(key=lambda entry: entry[:3])
         out[category] = [entry[3] for entry in ranked]
     return out
+
+
+def _ranker_categories(
+    found: dict[str, list[tuple[dict[str, Any], float, str]]],
+) -> dict[str, list[Recommendation]]:
+    """The learned ranker's (row, probability, explanation) lists as recommendations."""
+    return {
+        category: [
+            Recommendation(
+                item=row,
+                score=probability,
+                strength=0,
+                basis=RANKER,
+                cluster=item_cluster(row),
+                explanation=explanation,
+                probability=probability,
+            )
+            for row, probability, explanation in rows
+        ]
+        for category, rows in found.items()
+        if rows
+    }
 
 
 def _ids(categories: dict[str, list[Recommendation]]) -> list[str]:

@@ -1,6 +1,7 @@
 """The recommendation endpoints with each model: rule before any training (with a note when a
-model is asked for), then hybrid (the default), lightgcn and rule after `closet train`'s
-write-back — over real HTTP against the real app and a real Neo4j."""
+model is asked for), then lightgcn (the default while no selection is recorded), hybrid and rule
+after LightGCN's write-back, then the learned ranker, switched in with its selection deciding
+the default — over real HTTP against the real app and a real Neo4j."""
 
 from __future__ import annotations
 
@@ -13,11 +14,12 @@ from neo4j import Driver
 
 from core.settings import Settings
 from gnn.closet_train import train_closet
-from gnn.export import export_graph
+from gnn.export import GraphExport, export_graph
+from gnn.ranker import train_ranker
 from gnn.writeback import write_scores
 from graph.db.schema import apply_schema
 from graph.ingest.loader import load_catalog, load_files
-from graph.recommend.scores import active_model
+from graph.recommend.scores import active_model, active_version
 from tests.support.api_server import serve_api
 from tests.support.neo4j import wipe
 from tests.support.two_styles import FAST, STYLES, item, outfits
@@ -57,14 +59,16 @@ def test_before_training_everything_is_rule(api: httpx.Client) -> None:
     assert asked["categories"] == plain["categories"]
 
 
-def test_after_training_hybrid_is_default_and_lightgcn_serves_scores(
+def test_after_training_lightgcn_is_default_and_hybrid_reorders_rule(
     api: httpx.Client, graph: Driver
 ) -> None:
     result = train_closet(export_graph(graph), "content", FAST, progress=False)
     report = write_scores(graph, result.scorer, top_k=50, progress=False)
     assert active_model(graph) == report.model
 
-    hybrid = api.get(f"/items/{SHIRT}/recommendations").json()
+    default = api.get(f"/items/{SHIRT}/recommendations").json()
+    assert default["model"] == "lightgcn"  # no ranker selection recorded: measured offline
+    hybrid = api.get(f"/items/{SHIRT}/recommendations", params={"model": "hybrid"}).json()
     assert hybrid["model"] == "hybrid"
     assert hybrid["model_version"] == report.model
     rule = api.get(f"/items/{SHIRT}/recommendations", params={"model": "rule"}).json()
@@ -100,6 +104,10 @@ def test_after_training_hybrid_is_default_and_lightgcn_serves_scores(
     ids = {r["item"]["id"] for g in without["categories"] for r in g["items"]}
     assert first not in ids
 
+    asked = api.get(f"/items/{SHIRT}/recommendations", params={"model": "ranker"}).json()
+    assert asked["model"] == "lightgcn"
+    assert "ranker" in asked["note"]
+
     closet = api.post("/closet/recommendations", json={"items": [SHIRT, "11000"]}).json()
     assert closet["model"] == "hybrid"
     assert closet["model_version"] == report.model
@@ -107,3 +115,62 @@ def test_after_training_hybrid_is_default_and_lightgcn_serves_scores(
         "/closet/recommendations", json={"items": [SHIRT, "11000"], "model": "rule"}
     ).json()
     assert closet_rule["model"] == "rule"
+
+
+def test_the_ranker_switches_in_with_its_selection_and_serves_calibrated_chances(
+    api: httpx.Client, graph: Driver
+) -> None:
+    export = export_graph(graph)
+    served = train_closet(export, "content", FAST, progress=False)
+
+    def held_out(fit: list) -> object:
+        subset = GraphExport(export.items, fit)
+        return train_closet(subset, "content", FAST, refit=False, progress=False).scorer
+
+    training = train_ranker(export.items, export.outfits, held_out, served.scorer, progress=False)
+    report = write_scores(graph, served.scorer, top_k=50, progress=False, ranker=training)
+    registry = active_version(graph, "ranker")
+    assert registry is not None
+    assert registry["active"] == report.ranker
+    assert registry["lightgcn"] == report.model
+    assert registry["best"] == training.best
+    assert set(training.selection) == {"ranker", "lightgcn"}
+
+    default = api.get(f"/items/{SHIRT}/recommendations").json()
+    assert default["model"] == training.best  # the selection decides, not a constant
+    ranked = api.get(f"/items/{SHIRT}/recommendations", params={"model": "ranker"}).json()
+    assert ranked["model"] == "ranker"
+    assert ranked["model_version"] == report.ranker
+    groups = {g["category"]: g["items"] for g in ranked["categories"]}
+    assert set(groups) == {"bottom", "outer"}
+    for recs in groups.values():
+        chances = [r["probability"] for r in recs]
+        assert all(0 < p < 1 for p in chances)
+        assert chances == sorted(chances, reverse=True)
+        assert all("chance it completes the outfit" in r["explanation"] for r in recs)
+    # the synthetic brands are the styles: the formal shirt's best bottom is formal slacks,
+    # and the explanation names the brand's shoots
+    best = groups["bottom"][0]
+    assert best["item"]["brand"] == "formal lab"
+    assert "same brand as your" in best["explanation"]
+    assert "of its shoots" in best["explanation"]
+
+    other = api.get(
+        f"/items/{SHIRT}/recommendations", params={"model": "ranker", "brands": "other"}
+    ).json()
+    brands = {r["item"]["brand"] for g in other["categories"] for r in g["items"]}
+    assert brands
+    assert "formal lab" not in brands
+
+    closet = api.post(
+        "/closet/recommendations", json={"items": [SHIRT, "11000"], "model": "ranker"}
+    ).json()
+    assert closet["model"] == "ranker"
+    assert closet["categories"]
+    owned = {SHIRT, "11000"}
+    assert all(r["item"]["id"] not in owned for g in closet["categories"] for r in g["items"])
+
+    # a later LightGCN-only write keeps the ranker (it carries its own vectors)
+    again = write_scores(graph, served.scorer, top_k=50, progress=False)
+    assert active_version(graph, "ranker")["active"] == report.ranker
+    assert again.ranker is None
