@@ -7,9 +7,12 @@ whole, with a reason, never half-loaded.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from core.vocabulary import ID_PATTERN
+from core.vocabulary import ID_PATTERN, item_cluster
 
 
 class SnapItem(BaseModel):
@@ -69,6 +72,22 @@ class Item(BaseModel):
     url: str | None = None
     image_url: str | None = None
     popularity: int = 0
+
+
+def item_from_row(row: Mapping[str, Any]) -> Item:
+    """An item as a query returns it (its properties, `cluster` when the query joined it) in the
+    form the training export and the ranker read."""
+    price = row.get("price")
+    return Item(
+        id=str(row["id"]),
+        name=row.get("name") or "",
+        brand=row.get("brand"),
+        price=int(price) if isinstance(price, int | float) else None,
+        category=row.get("category") or "",
+        mid_class=row.get("mid_class"),
+        color=row.get("color"),
+        cluster=item_cluster(row),
+    )
 
 
 class Outfit(BaseModel):

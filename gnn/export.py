@@ -11,11 +11,10 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from neo4j import Driver
 
-from core.records import Item
+from core.records import Item, item_from_row
 from graph.db.connection import read
 
 DEFAULT_PAGE = 2000
@@ -73,7 +72,7 @@ def export_graph(
     driver: Driver, page_size: int = DEFAULT_PAGE, feedback: bool = False
 ) -> GraphExport:
     """Read items, outfits (and feedback when asked) from Neo4j."""
-    items = [_item(row) for row in pages(driver, "gnn/export_items", "id", page_size)]
+    items = [item_from_row(row) for row in pages(driver, "gnn/export_items", "id", page_size)]
     outfits = [
         ExportedOutfit(
             id=row["id"],
@@ -88,17 +87,3 @@ def export_graph(
     if feedback:
         groups = [row["items"] for row in pages(driver, "gnn/export_feedback", "key", page_size)]
     return GraphExport(items, outfits, groups)
-
-
-def _item(row: dict[str, Any]) -> Item:
-    price = row.get("price")
-    return Item(
-        id=str(row["id"]),
-        name=row.get("name") or "",
-        brand=row.get("brand"),
-        price=int(price) if isinstance(price, int | float) else None,
-        category=row.get("category") or "",
-        mid_class=row.get("mid_class"),
-        color=row.get("color"),
-        cluster=row.get("cluster"),
-    )

@@ -7,9 +7,13 @@ plus the LightGCN score, on validation outfits of the training outfits only.
 3. Fill-in-the-blank questions on the validation outfits (the hidden piece against pieces of its
    category from other validation outfits, several draws) give labelled rows; LightGBM's binary
    objective learns p(piece completes the outfit | features), comparable across categories.
-4. *Selection*: a ranker fitted on half of the validation outfits and LightGCN alone answer the
-   other half's questions; the better model becomes the served default.
-5. The served ranker is refitted on every validation question and serves with tables and
+4. *Cross-fitting*: the validation outfits are cut into 5 folds; a ranker fitted on four folds
+   answers the fifth fold's questions, for each fold in turn.
+5. *Selection*: those out-of-fold answers and LightGCN alone are scored on the same questions;
+   the better model becomes the served default. *Calibration*: Platt scaling of the out-of-fold
+   log-odds of pairs (the hidden piece against one random other candidate) makes the shown
+   percentage the measured chance against a random piece of its category.
+6. The served ranker is refitted on every validation question and serves with tables and
    LightGCN embeddings computed from every training outfit.
 
 No test outfit is read anywhere here: `closet eval` calls this on its TRAIN split.
@@ -48,6 +52,8 @@ PARAMS: dict[str, object] = {
 ROUNDS = 300
 DRAWS = 3  # question sets drawn per validation outfit (different negatives)
 VAL_SHARE = 0.2
+FOLDS = 5  # cross-fitting folds of the validation outfits (selection and calibration)
+MIN_OUTFITS = 10  # fewer leave under two validation outfits: too few to fit and select on
 
 LightGCNTrainer = Callable[[list[ExportedOutfit]], ItemScorer]
 
@@ -122,11 +128,14 @@ def calibration_pairs(
 
 
 def calibrate(
-    ranker: Ranker, questions: list[FitbQuestion], by_id: dict[str, Item], seed: int
+    folds: list[tuple[Ranker, list[FitbQuestion]]], by_id: dict[str, Item], seed: int
 ) -> tuple[Platt, dict[str, float]]:
-    """Platt scaling of the ranker's log-odds on validation pairs it was not fitted on, and the
-    expected calibration error before (its own sigmoid) and after."""
-    scores, labels = calibration_pairs(ranker, questions, by_id, seed)
+    """Platt scaling of the log-odds on validation pairs, each fold's pairs scored by a ranker
+    not fitted on them (cross-fitting), and the expected calibration error before (the model's
+    own sigmoid) and after."""
+    parts = [calibration_pairs(ranker, questions, by_id, seed) for ranker, questions in folds]
+    scores = np.concatenate([p[0] for p in parts])
+    labels = np.concatenate([p[1] for p in parts])
     if len(scores) < 20:
         return Platt(), {}
     platt = fit_platt(scores, labels)
@@ -137,6 +146,29 @@ def calibrate(
         "ece_uncalibrated": round(reliability(Platt().probability(scores), labels).ece, 4),
         "ece_calibrated": round(reliability(platt.probability(scores), labels).ece, 4),
     }
+
+
+def outfit_folds(outfits: list[ExportedOutfit], k: int, seed: int) -> list[list[ExportedOutfit]]:
+    """The outfits in k seeded folds of (nearly) equal size; fewer when there are fewer."""
+    order = sorted(outfits, key=lambda o: o.id)
+    random.Random(seed).shuffle(order)
+    k = max(1, min(k, len(order)))
+    return [order[n::k] for n in range(k) if order[n::k]]
+
+
+def pooled_accuracy(
+    folds: list[tuple[Ranker, list[FitbQuestion]]], by_id: dict[str, Item]
+) -> float:
+    """FITB accuracy over every fold's questions, each answered by the ranker of its fold."""
+    hits, total = 0.0, 0
+    for ranker, questions in folds:
+
+        def score(given: list[str], candidates: list[str], r: Ranker = ranker) -> np.ndarray:
+            return r.predict([by_id[i] for i in given], [by_id[i] for i in candidates])
+
+        hits += accuracy(score, questions) * len(questions)
+        total += len(questions)
+    return hits / total if total else 0.0
 
 
 def draw_questions(
@@ -172,22 +204,28 @@ def train_ranker(
     fit_ranker = Ranker(
         PairTables.from_outfits(items, fit), embeddings_of(held_out) if held_out else None
     )
-    first, second = split_outfits(val, 0.5, seed + 1)
-    x1, y1 = question_rows(fit_ranker, draw_questions(first, category, seed), by_id)
-    check = fitb_questions(second, category, 10, seed + 7, allow_fewer=True)
-    half = Ranker(fit_ranker.tables, fit_ranker.embeddings, fit_booster(x1, y1, seed, threads))
+    folds = outfit_folds(val, FOLDS, seed + 1)
+    if len(folds) < 2:
+        raise ValueError(
+            f"the ranker needs at least {MIN_OUTFITS} outfits (the graph holds {len(outfits)})"
+        )
+    rows = [question_rows(fit_ranker, draw_questions(f, category, seed), by_id) for f in folds]
+    checks = [fitb_questions(f, category, 10, seed + 7, allow_fewer=True) for f in folds]
     steps.update()
-
-    def ranker_score(given: list[str], candidates: list[str]) -> np.ndarray:
-        return half.predict([by_id[i] for i in given], [by_id[i] for i in candidates])
-
-    platt, calibration = calibrate(half, check, by_id, seed)
-    selection = {RANKER: accuracy(ranker_score, check)}
+    out_of_fold = []
+    for k in range(len(folds)):
+        x = np.vstack([rows[j][0] for j in range(len(folds)) if j != k])
+        y = np.concatenate([rows[j][1] for j in range(len(folds)) if j != k])
+        booster_k = fit_booster(x, y, seed, threads)
+        out_of_fold.append((Ranker(fit_ranker.tables, fit_ranker.embeddings, booster_k), checks[k]))
+    selection = {RANKER: pooled_accuracy(out_of_fold, by_id)}
     if held_out is not None:
-        selection[LIGHTGCN] = accuracy(held_out.score, check)
+        selection[LIGHTGCN] = accuracy(held_out.score, [q for c in checks for q in c])
     best = max(selection, key=lambda name: selection[name])
-    x2, y2 = question_rows(fit_ranker, draw_questions(second, category, seed), by_id)
-    booster = fit_booster(np.vstack([x1, x2]), np.concatenate([y1, y2]), seed, threads)
+    platt, calibration = calibrate(out_of_fold, by_id, seed)
+    x1 = np.vstack([r[0] for r in rows])
+    y1 = np.concatenate([r[1] for r in rows])
+    booster = fit_booster(x1, y1, seed, threads)
     ranker = Ranker(
         PairTables.from_outfits(items, outfits),
         embeddings_of(served) if served else None,
@@ -200,7 +238,7 @@ def train_ranker(
         ranker,
         {k: round(v, 4) for k, v in selection.items()},
         best,
-        len(y1) + len(y2),
+        len(y1),
         time.perf_counter() - started,
         calibration,
     )

@@ -134,12 +134,17 @@ def train_and_write(
     """Train LightGCN (and the ranker), write and activate them when `write`; the summary."""
     from gnn.closet_train import train_closet
     from gnn.export import GraphExport
-    from gnn.ranker import train_ranker
+    from gnn.ranker import MIN_OUTFITS, train_ranker
     from gnn.writeback import write_scores
 
     result = train_closet(export, variant, config, val_share=val_share)
     training = None
-    if with_ranker:
+    if with_ranker and len(export.outfits) < MIN_OUTFITS:
+        console.print(
+            f"only {len(export.outfits)} outfits: too few for the learned ranker "
+            f"(needs {MIN_OUTFITS}); LightGCN alone is trained"
+        )
+    elif with_ranker:
 
         def held_out(outfits: list) -> Any:
             fit = GraphExport(export.items, outfits, export.feedback)

@@ -9,34 +9,17 @@ from typing import Any
 
 from neo4j import Driver
 
-from core.records import Item
-from core.vocabulary import BIG_CATEGORIES, item_cluster
+from core.records import item_from_row
+from core.vocabulary import BIG_CATEGORIES
 from graph.db.connection import read
 from graph.recommend.brands import BrandFilter
 from graph.recommend.explain import explain_ranker
-from graph.recommend.features import FEATURES
 from graph.recommend.learned import Ranker
 from graph.recommend.rule import Recommendations, recommend_for_closet, recommend_for_item
 from graph.recommend.scores import top_scored
 
 DEPTH = 100  # candidates per category and source before ranking
 MODEL_SOURCES = 10  # owned pieces whose LightGCN top items join the candidates
-COLUMN = {name: n for n, name in enumerate(FEATURES)}
-
-
-def as_item(row: dict[str, Any]) -> Item:
-    """A graph row (item properties) as the ranker reads it."""
-    price = row.get("price")
-    return Item(
-        id=str(row["id"]),
-        name=row.get("name") or "",
-        brand=row.get("brand"),
-        price=int(price) if isinstance(price, int | float) else None,
-        category=row.get("category") or "",
-        mid_class=row.get("mid_class"),
-        color=row.get("color"),
-        cluster=item_cluster(row),
-    )
 
 
 def candidate_rows(
@@ -87,17 +70,18 @@ def ranked(
     per_category: int,
 ) -> dict[str, list[tuple[dict[str, Any], float, str]]]:
     """Per category, the top candidates as (row, probability, explanation), best first."""
-    given = [as_item(o) for o in owned]
+    given = [item_from_row(o) for o in owned]
     out: dict[str, list[tuple[dict[str, Any], float, str]]] = {}
-    for category, rows in sorted(candidates.items()):
-        items = [as_item(r) for r in rows.values()]
+    for category, by_id in sorted(candidates.items()):
+        rows = list(by_id.values())
+        items = [item_from_row(r) for r in rows]
         features = ranker.features(given, items)
         raw = ranker.predict_rows(features, raw=True)
         probability = ranker.calibrated(raw)
         order = sorted(range(len(items)), key=lambda n: (-raw[n], items[n].id))[:per_category]
         out[category] = [
             (
-                {**list(rows.values())[n], "category": category},
+                {**rows[n], "category": category},
                 float(probability[n]),
                 explain_ranker(ranker, given, items[n], features[n], float(probability[n])),
             )

@@ -7,6 +7,7 @@ What the page shows is checked against what the API answers for the same request
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +22,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
+from typer.testing import CliRunner
 
+from closet.cli import app
 from closet.sample.generate import SAMPLE_PATH
 from core.settings import Settings
 from graph.db.server import free_port
@@ -102,6 +105,35 @@ def _shows(browser: WebDriver, gallery: str, count: int, item_id: str) -> bool:
     return f'data-item-id="{item_id}"' in card
 
 
+def _owned_and_expected(http: httpx.Client) -> tuple[dict, dict]:
+    """The piece "you own" (the most worn top of the sample) and what the API recommends for
+    it, six per category."""
+    owned = http.get("/items/search", params={"category": "top", "limit": 1}).json()
+    owned = owned["items"][0]["item"]
+    expected = http.get(f"/items/{owned['id']}/recommendations", params={"per_category": 6})
+    return owned, expected.json()
+
+
+def _pick_owned(browser: WebDriver, owned: dict) -> str:
+    """Search the owned piece by name and pick it; wait for its recommendations. Returns the
+    picture URL of its search tile."""
+    wait = _wait(browser)
+    box = browser.find_element(By.CSS_SELECTOR, "#search-query textarea")
+    box.clear()
+    box.send_keys(owned["name"])
+    browser.find_element(By.ID, "search-button").click()
+    wait.until(ec.text_to_be_present_in_element((By.ID, "search-message"), " for “"))
+    thumbnails = _thumbnails(browser, "search-results")
+    captions = [t.find_element(By.TAG_NAME, "img").get_attribute("alt") for t in thumbnails]
+    index = next(i for i, c in enumerate(captions) if c.startswith(owned["name"]))
+    source = thumbnails[index].find_element(By.TAG_NAME, "img").get_attribute("src")
+    _click(browser, thumbnails[index])
+    owned_card = f'#owned-card [data-item-id="{owned["id"]}"]'
+    wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, owned_card)))
+    wait.until(ec.text_to_be_present_in_element((By.ID, "recs-message"), "ranked by"))
+    return source
+
+
 def test_search_pick_recommend_and_see_outfits(
     clean_graph: Driver, neo4j_settings: Settings, browser: WebDriver
 ) -> None:
@@ -111,11 +143,7 @@ def test_search_pick_recommend_and_see_outfits(
 
     with serve_api(neo4j_settings) as api_url, run_demo(api_url) as demo_url:
         http = httpx.Client(base_url=api_url, timeout=WAIT)
-        # the piece "you own": the most worn top of the sample, found by its name
-        owned = http.get("/items/search", params={"category": "top", "limit": 1}).json()
-        owned = owned["items"][0]["item"]
-        expected = http.get(f"/items/{owned['id']}/recommendations", params={"per_category": 6})
-        expected = expected.json()
+        owned, expected = _owned_and_expected(http)
         expected_counts = {g["category"]: len(g["items"]) for g in expected["categories"]}
         assert len(expected_counts) == 5
 
@@ -124,23 +152,10 @@ def test_search_pick_recommend_and_see_outfits(
         wait.until(ec.text_to_be_present_in_element((By.ID, "api-status"), "Connected"))
         wait.until(lambda b: _thumbnails(b, "search-results"))  # the most worn pieces
 
-        box = browser.find_element(By.CSS_SELECTOR, "#search-query textarea")
-        box.clear()
-        box.send_keys(owned["name"])
-        browser.find_element(By.ID, "search-button").click()
-        wait.until(ec.text_to_be_present_in_element((By.ID, "search-message"), " for “"))
-        thumbnails = _thumbnails(browser, "search-results")
-        captions = [t.find_element(By.TAG_NAME, "img").get_attribute("alt") for t in thumbnails]
-        index = next(i for i, c in enumerate(captions) if c.startswith(owned["name"]))
+        source = _pick_owned(browser, owned)
         # pictures are local placeholders served by the demo itself
-        source = thumbnails[index].find_element(By.TAG_NAME, "img").get_attribute("src")
         assert source.startswith(demo_url)
         assert source.endswith(".png")
-        _click(browser, thumbnails[index])
-
-        owned_card = f'#owned-card [data-item-id="{owned["id"]}"]'
-        wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, owned_card)))
-        wait.until(ec.text_to_be_present_in_element((By.ID, "recs-message"), "ranked by"))
         shown = {}
         for category in ("top", "bottom", "outer", "shoes", "bag", "hat"):
             wait.until(
@@ -226,3 +241,32 @@ def test_demo_says_clearly_when_the_api_is_down(browser: WebDriver) -> None:
         wait.until(ec.text_to_be_present_in_element((By.ID, "search-message"), "not reachable"))
         assert not _thumbnails(browser, "search-results")
         _screenshot(browser, "demo-api-down")
+
+
+def test_after_training_the_demo_serves_the_measured_best_model_with_chances(
+    clean_graph: Driver, neo4j_settings: Settings, browser: WebDriver
+) -> None:
+    """What `make demo` gives a newcomer: the sample, `closet train`, then the demo."""
+    load_files(clean_graph, [SAMPLE_PATH], progress=False)
+    trained = CliRunner().invoke(app, ["train"])
+    assert trained.exit_code == 0, trained.output
+    best = json.loads(trained.stdout[trained.stdout.index("{") :])["ranker"]["best"]
+
+    with serve_api(neo4j_settings) as api_url, run_demo(api_url) as demo_url:
+        http = httpx.Client(base_url=api_url, timeout=WAIT)
+        owned, expected = _owned_and_expected(http)
+        assert expected["model"] == best
+
+        browser.get(demo_url)
+        wait = _wait(browser)
+        wait.until(ec.text_to_be_present_in_element((By.ID, "api-status"), "Connected"))
+        wait.until(lambda b: _thumbnails(b, "search-results"))
+        _pick_owned(browser, owned)
+        label = {"ranker": "learned ranker", "lightgcn": "LightGCN model"}[best]
+        assert label in _text_of(browser, "#recs-message")
+        first = expected["categories"][0]
+        chance = round(100 * first["items"][0]["probability"])
+        wait.until(lambda b: _thumbnails(b, f"recs-{first['category']}"))
+        caption = _thumbnails(browser, f"recs-{first['category']}")[0].text
+        assert caption.startswith(f"{chance}% goes with yours")
+        _screenshot(browser, "demo-trained")

@@ -165,6 +165,21 @@ def test_closet_train_writes_an_active_model(
     assert "--resume needs --checkpoint" in resume.output
 
 
+def test_closet_train_on_a_handful_of_outfits_trains_lightgcn_alone(
+    clean_graph: Driver, tmp_path: Path
+) -> None:
+    few = tmp_path / "few.json"
+    few.write_text(json.dumps(outfits(6, seed=2), ensure_ascii=False))
+    load_files(clean_graph, [few], progress=False)
+    result = runner.invoke(app, ["train", "--epochs", "5", "--top-k", "3", "--dim", "8"])
+    assert result.exit_code == 0, result.output
+    assert "too few for the learned ranker" in result.output
+    summary = json.loads(result.stdout[result.stdout.index("{") :])
+    assert summary["model"] == active_model(clean_graph)
+    assert "ranker" not in summary
+    assert active_version(clean_graph, "ranker") is None
+
+
 @pytest.mark.slow
 def test_closet_eval_fitb_on_a_throwaway_server(clean_graph: Driver, split, tmp_path: Path) -> None:
     before = graph_counts(clean_graph)
