@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     axis.set_xlabel("predicted probability (bin mean)")
     axis.set_ylabel("observed share of real pieces")
     axis.set_title("Reliability on held-out outfits (FITB@4 pairs)")
-    axis.legend(loc="upper left")
+    axis.legend(loc="lower right", fontsize="small")
     path = args.out / "calibration_reliability.png"
     figure.savefig(path, dpi=120, bbox_inches="tight")
     print(f"reliability diagram: {path}")

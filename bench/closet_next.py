@@ -21,10 +21,7 @@ import json
 import statistics
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -34,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tqdm import tqdm
 
 import cypher
+from bench.http_bench import serving
 from core.settings import Settings
 from core.vocabulary import (
     COLOR_FAMILIES,
@@ -217,28 +215,6 @@ def constraints_only(driver) -> None:
                 driver.execute_query(statement, database_=database(driver))
 
 
-@contextmanager
-def serve(settings: Settings) -> Iterator[str]:
-    """The API under uvicorn on a free loopback port."""
-    import uvicorn
-
-    from api.app import create_app
-
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-
-
 def measure(client, persons: list[str], requests: int, warmup: int) -> list[float]:
     """Latencies (ms) of GET /next cycling over the persons."""
     out = []
@@ -331,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
                     catalog.grow(stage - catalog.items)
             else:
                 run_batches(driver, "bench/clusters", catalog.cluster_rows(), batch_size=5000)
-            with serve(settings) as url, httpx.Client(base_url=url, timeout=60) as client:
+            with serving(settings) as url, httpx.Client(base_url=url, timeout=60) as client:
                 for size in sorted(args.sizes):
                     grow = size - catalog.items
                     if grow > 0:

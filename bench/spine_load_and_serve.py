@@ -12,14 +12,14 @@ import random
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
-import httpx
-import uvicorn
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from api.app import create_app
+import httpx
+
+from bench.http_bench import percentile, serving
 from core.settings import Settings
 from graph.db.connection import connect, read
 from graph.db.schema import apply_schema
@@ -29,9 +29,38 @@ from graph.ingest.loader import load_files
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "musinsa-snap-2025"
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+def time_endpoints(
+    client: httpx.Client, ids: list[str], pairs: list[dict], args: argparse.Namespace
+) -> None:
+    """Print p50 / p95 / mean latency of the main endpoints."""
+    rng = random.Random(args.seed)
+    words = ["셔츠", "데님", "black", "니트", "슬랙스", "jacket", "후드", "chino"]
+    cases = {
+        "GET /items/{id}/recommendations": lambda: client.get(
+            f"/items/{rng.choice(ids)}/recommendations"
+        ),
+        "POST /closet/recommendations (3 items)": lambda: client.post(
+            "/closet/recommendations", json={"items": rng.sample(ids, 3)}
+        ),
+        "GET /items/search": lambda: client.get("/items/search", params={"q": rng.choice(words)}),
+        "GET /outfits": lambda: client.get("/outfits", params=rng.choice(pairs)),
+    }
+    print(f"\n{args.requests} requests each, after 20 warm-up requests:")
+    print("| endpoint | p50 ms | p95 ms | mean ms |")
+    print("|---|---|---|---|")
+    for name, call in cases.items():
+        for _ in range(20):
+            call()
+        times = []
+        for _ in range(args.requests):
+            t = time.perf_counter()
+            response = call()
+            times.append((time.perf_counter() - t) * 1000)
+            response.raise_for_status()
+        print(
+            f"| {name} | {percentile(times, 0.5):.1f} | {percentile(times, 0.95):.1f} "
+            f"| {statistics.mean(times):.1f} |"
+        )
 
 
 def main() -> int:
@@ -64,46 +93,8 @@ def main() -> int:
             print(f"re-load / first load time ratio: {again.seconds / first.seconds:.2f}")
             ids = [r["id"] for r in read(driver, "explore/item_ids", limit=1_000_000)]
             pairs = read(driver, "explore/co_worn_pairs", limit=500)
-            port = free_port()
-            config = uvicorn.Config(create_app(settings), port=port, log_level="warning")
-            api = uvicorn.Server(config)
-            thread = threading.Thread(target=api.run, daemon=True)
-            thread.start()
-            while not api.started:
-                time.sleep(0.05)
-            rng = random.Random(args.seed)
-            client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30)
-            words = ["셔츠", "데님", "black", "니트", "슬랙스", "jacket", "후드", "chino"]
-            cases = {
-                "GET /items/{id}/recommendations": lambda: client.get(
-                    f"/items/{rng.choice(ids)}/recommendations"
-                ),
-                "POST /closet/recommendations (3 items)": lambda: client.post(
-                    "/closet/recommendations", json={"items": rng.sample(ids, 3)}
-                ),
-                "GET /items/search": lambda: client.get(
-                    "/items/search", params={"q": rng.choice(words)}
-                ),
-                "GET /outfits": lambda: client.get("/outfits", params=rng.choice(pairs)),
-            }
-            print(f"\n{args.requests} requests each, after 20 warm-up requests:")
-            print("| endpoint | p50 ms | p95 ms | mean ms |")
-            print("|---|---|---|---|")
-            for name, call in cases.items():
-                for _ in range(20):
-                    call()
-                times = []
-                for _ in range(args.requests):
-                    t = time.perf_counter()
-                    response = call()
-                    times.append((time.perf_counter() - t) * 1000)
-                    response.raise_for_status()
-                print(
-                    f"| {name} | {percentile(times, 0.5):.1f} | {percentile(times, 0.95):.1f} "
-                    f"| {statistics.mean(times):.1f} |"
-                )
-            api.should_exit = True
-            thread.join(10)
+            with serving(settings) as url:
+                time_endpoints(httpx.Client(base_url=url, timeout=30), ids, pairs, args)
             driver.close()
         finally:
             server.stop()
