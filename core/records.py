@@ -2,17 +2,46 @@
 and the catalog item and outfit every layer reads.
 
 See ../shared/data/musinsa-snap-2025/README.md. A record that does not validate is rejected
-whole, with a reason, never half-loaded.
+whole, with a reason, never half-loaded. Every field has bounds; fields the model does not name
+are dropped (and counted by the importer), never written onto nodes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.vocabulary import ID_PATTERN, item_cluster
+
+Url = Annotated[str, Field(max_length=2000)]
+Label = Annotated[str, Field(max_length=100)]
+# Optional record fields stored as node properties when given (all others are the graph's own).
+ITEM_EXTRAS = (
+    "brand_id",
+    "normal_price",
+    "sale_price",
+    "discount_rate",
+    "category_mid",
+    "gender",
+    "season",
+    "season_year",
+    "review_count",
+    "rating",
+    "likes",
+    "color_options",
+    "images",
+)
+OUTFIT_EXTRAS = (
+    "likes",
+    "views",
+    "comments",
+    "model_height",
+    "model_weight",
+    "content_type",
+    "created_at",
+)
 
 
 class SnapItem(BaseModel):
@@ -28,8 +57,25 @@ class SnapItem(BaseModel):
     image_url: str | None = Field(default=None, max_length=2000)
     purchase_url: str | None = Field(default=None, max_length=2000)
     position: int | None = Field(default=None, ge=0, le=1000)
-    image_urls: list[str] = Field(default_factory=list)
+    image_urls: list[Url] = Field(default_factory=list, max_length=50)
     category_path: str | None = Field(default=None, max_length=300)
+    # given by the sample and by enriched exports (derived from the name otherwise)
+    mid_class: str | None = Field(default=None, max_length=64)
+    color: str | None = Field(default=None, max_length=32)
+    # what the goods spider adds; stored as Item properties (ITEM_EXTRAS)
+    brand_id: str | None = Field(default=None, max_length=100)
+    normal_price: int | None = Field(default=None, ge=0, le=100_000_000)
+    sale_price: int | None = Field(default=None, ge=0, le=100_000_000)
+    discount_rate: int | None = Field(default=None, ge=0, le=100)
+    category_mid: str | None = Field(default=None, max_length=100)
+    gender: str | None = Field(default=None, max_length=32)
+    season: str | None = Field(default=None, max_length=32)
+    season_year: str | None = Field(default=None, max_length=16)
+    review_count: int | None = Field(default=None, ge=0, le=1_000_000_000)
+    rating: float | None = Field(default=None, ge=0, le=100, allow_inf_nan=False)
+    likes: int | None = Field(default=None, ge=0, le=1_000_000_000_000)
+    color_options: list[Label] | None = Field(default=None, max_length=50)
+    images: list[Url] | None = Field(default=None, max_length=50)
 
     @field_validator("item_id", mode="before")
     @classmethod
@@ -50,6 +96,15 @@ class SnapOutfit(BaseModel):
     season: str | None = Field(default=None, max_length=32)
     style: str | None = Field(default=None, max_length=64)
     description: str | None = Field(default=None, max_length=20_000)
+    tags: list[Label] | None = Field(default=None, max_length=100)
+    # what the snaps spider adds; stored as Outfit properties (OUTFIT_EXTRAS)
+    likes: int | None = Field(default=None, ge=0, le=1_000_000_000_000)
+    views: int | None = Field(default=None, ge=0, le=1_000_000_000_000)
+    comments: int | None = Field(default=None, ge=0, le=1_000_000_000_000)
+    model_height: int | None = Field(default=None, ge=0, le=300)
+    model_weight: int | None = Field(default=None, ge=0, le=500)
+    content_type: str | None = Field(default=None, max_length=64)
+    created_at: str | None = Field(default=None, max_length=64)
 
     @field_validator("outfit_id", mode="before")
     @classmethod

@@ -1,4 +1,9 @@
-"""`closet load FILE...`: import snap outfit JSON (validated, batched, idempotent)."""
+"""`closet load FILE...`: import snap outfit JSON (validated, batched, idempotent).
+
+Exit codes: 0 when every record loaded, 1 when some records were rejected (each reported with
+its file, index or line, id and reason; the rest loaded) or the database was lost (the same
+command resumes), 2 when a file is unusable (missing, a directory, not JSON, not a list).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ import typer
 from rich.table import Table
 
 from closet.cli.output import connect_or_fail, fail, out
-from core.errors import InputError
+from core.errors import DatabaseUnavailable, InputError
 from graph.db.schema import apply_schema
 from graph.ingest.loader import LoadReport, load_catalog, load_files
 
@@ -21,10 +26,16 @@ def load(
         bool, typer.Option(help="The files are item lists (no outfits), loaded as catalog.")
     ] = False,
 ) -> None:
-    """Import snap outfit JSON files into the graph (validated, batched, idempotent)."""
-    missing = [str(f) for f in files if not f.is_file()]
+    """Import snap outfit JSON files into the graph (validated, batched, idempotent).
+
+    Exit 0: all loaded; 1: some records rejected (the rest loaded), or the database was lost
+    (run the same command again); 2: a file is unusable."""
+    missing = [str(f) for f in files if not f.exists()]
     if missing:
         raise fail(f"no such file: {', '.join(missing)}", 2)
+    folders = [str(f) for f in files if f.is_dir()]
+    if folders:
+        raise fail(f"is a directory, not a file: {', '.join(folders)}", 2)
     with connect_or_fail() as driver:
         apply_schema(driver)
         try:
@@ -34,8 +45,12 @@ def load(
                 reports = [load_files(driver, files, batch_size)]
         except InputError as exc:
             raise fail(str(exc), 2) from None
+        except DatabaseUnavailable as exc:
+            raise fail(str(exc), 1) from None
     for report in reports:
         _print_report(report)
+    if not all(report.clean for report in reports):
+        raise typer.Exit(1)
 
 
 def _print_report(report: LoadReport) -> None:
@@ -56,3 +71,13 @@ def _print_report(report: LoadReport) -> None:
         for reason, count in report.rejected.most_common():
             table.add_row(reason, str(count), "; ".join(report.examples.get(reason, [])))
         out.print(table)
+    if report.ignored_fields:
+        fields = ", ".join(f"{name} ({n})" for name, n in report.ignored_fields.most_common(10))
+        out.print(f"fields not in the record model, dropped (not stored): {fields}")
+    if report.conflict_count:
+        out.print(
+            f"{report.conflict_count} item(s) given again with other data; the first version "
+            "was kept:"
+        )
+        for line in report.conflicts:
+            out.print(f"  {line}")

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import Field
 
-from core.records import Item, Outfit, SnapItem, SnapOutfit
+from core.records import ITEM_EXTRAS, OUTFIT_EXTRAS, Item, Outfit, SnapItem, SnapOutfit
 from core.vocabulary import cluster_key, outfit_labels
 from enrich.colors import color_from_name
 from enrich.taxonomy import big_category, mid_class
@@ -25,6 +25,7 @@ class ItemRow(Item):
     """An item as the importer writes it: the record model plus extra scalar properties."""
 
     extra: dict[str, Any] = Field(default_factory=dict)
+    ignored: list[str] = Field(default_factory=list)  # fields the record model does not name
 
 
 class OutfitRow(Outfit):
@@ -35,6 +36,7 @@ class OutfitRow(Outfit):
     positions: list[int] = Field(default_factory=list)
     dropped_items: int = 0
     extra: dict[str, Any] = Field(default_factory=dict)
+    ignored: list[str] = Field(default_factory=list)
 
 
 def normalize_item(item: SnapItem) -> ItemRow | None:
@@ -42,9 +44,8 @@ def normalize_item(item: SnapItem) -> ItemRow | None:
     big = big_category(item.category)
     if big is None:
         return None
-    extra = dict(item.model_extra or {})
-    mid = extra.pop("mid_class", None) or mid_class(item.name, big, item.category_path)
-    color = extra.pop("color", None) or color_from_name(item.name)
+    mid = item.mid_class or mid_class(item.name, big, item.category_path)
+    color = item.color or color_from_name(item.name)
     return ItemRow(
         id=item.item_id,
         name=item.name,
@@ -56,13 +57,13 @@ def normalize_item(item: SnapItem) -> ItemRow | None:
         cluster=cluster_key(mid, color),
         url=item.purchase_url,
         image_url=item.image_url or (item.image_urls[0] if item.image_urls else None),
-        extra=_scalar_extras(extra),
+        extra=_given(item, ITEM_EXTRAS),
+        ignored=sorted(item.model_extra or {}),
     )
 
 
 def normalize_outfit(outfit: SnapOutfit) -> OutfitRow:
     """The stored form of an outfit; items in dropped categories are counted, not kept."""
-    extra = dict(outfit.model_extra or {})
     items: list[ItemRow] = []
     positions: list[int] = []
     seen: set[str] = set()
@@ -83,11 +84,12 @@ def normalize_outfit(outfit: SnapOutfit) -> OutfitRow:
         url=outfit.detail_url,
         image_url=outfit.image_url,
         description=outfit.description,
-        tags=_merge_tags(hashtags(outfit.description), extra.pop("tags", None)),
+        tags=_merge_tags(hashtags(outfit.description), outfit.tags),
         items=items,
         positions=positions,
         dropped_items=dropped,
-        extra=_scalar_extras(extra),
+        extra=_given(outfit, OUTFIT_EXTRAS),
+        ignored=sorted(outfit.model_extra or {}),
     )
 
 
@@ -98,26 +100,14 @@ def hashtags(text: str | None) -> list[str]:
     return list(dict.fromkeys(tag.strip("_").lower() for tag in HASHTAG.findall(text) if tag))
 
 
-def _merge_tags(found: list[str], given: object) -> list[str]:
+def _merge_tags(found: list[str], given: list[str] | None) -> list[str]:
     """Hashtags of the description plus an explicit `tags` list (e.g. from the snap API)."""
-    if not isinstance(given, list):
+    if not given:
         return found
     extra = (str(tag).strip().strip("#").lower() for tag in given if str(tag).strip("# "))
     return list(dict.fromkeys([*found, *(tag[:60] for tag in extra)]))
 
 
-def _scalar_extras(extra: dict[str, Any]) -> dict[str, Any]:
-    """Keep extra fields Neo4j can store as properties (scalars and lists of scalars)."""
-    kept: dict[str, Any] = {}
-    for key, value in extra.items():
-        if not re.fullmatch(r"[a-z][a-z0-9_]{0,40}", key):
-            continue
-        scalar = isinstance(value, str | int | float | bool)
-        scalars = (
-            isinstance(value, list)
-            and all(isinstance(v, str | int | float) for v in value)
-            and len({type(v) for v in value}) <= 1
-        )
-        if scalar or scalars:
-            kept[key] = value
-    return kept
+def _given(record: SnapItem | SnapOutfit, names: tuple[str, ...]) -> dict[str, Any]:
+    """The optional stored fields the record gives (validated and bounded by the record model)."""
+    return {name: value for name in names if (value := getattr(record, name)) is not None}

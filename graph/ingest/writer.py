@@ -2,14 +2,16 @@
 
 Each batch (whole outfits with their items) is written in one transaction with
 `UNWIND $rows ... MERGE`, so loading the same data twice changes nothing and an outfit is never
-half-written.
+half-written. A batch the database refuses is split until the refused outfit is alone.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from typing import Any
 
 from neo4j import Driver, ManagedTransaction
+from neo4j.exceptions import ClientError, CypherTypeError
 
 import cypher
 from graph.db.connection import database
@@ -63,36 +65,54 @@ def outfit_params(outfit: OutfitRow) -> dict[str, Any]:
     }
 
 
-class GraphWriter:
-    """Buffers outfits and items, writing them in batches of whole outfits, one transaction each."""
+Unit = tuple[dict[str, Any] | None, list[dict[str, Any]]]  # (outfit row or None, item rows)
 
-    def __init__(self, driver: Driver, batch_size: int = DEFAULT_BATCH) -> None:
+
+class GraphWriter:
+    """Buffers outfits and items, writing them in batches of whole outfits, one transaction each.
+
+    When the database refuses a batch (a value it cannot store, say), the batch is split in
+    halves and retried until the refused outfit (or catalog item) is alone; that one is passed
+    to `on_reject(id, reason)` and everything else is written. Without `on_reject` the error
+    propagates."""
+
+    def __init__(
+        self,
+        driver: Driver,
+        batch_size: int = DEFAULT_BATCH,
+        on_reject: Callable[[str, str], None] | None = None,
+    ) -> None:
         self.driver = driver
         self.batch_size = max(1, batch_size)
+        self.on_reject = on_reject
         self._items: dict[str, dict[str, Any]] = {}
         self._outfits: dict[str, dict[str, Any]] = {}
         self.written_items = 0
         self.written_outfits = 0
+        self.linked_items = 0
 
     def add_item(self, item: ItemRow) -> None:
         """Queue an item (without outfit, e.g. a catalog product)."""
         self._queue_item(item)
         self._maybe_flush()
 
-    def add_outfit(self, outfit: OutfitRow) -> None:
-        """Queue an outfit with its items."""
+    def add_outfit(self, outfit: OutfitRow, references: Collection[str] = ()) -> None:
+        """Queue an outfit with its items; `references` are linked but not rewritten (an item
+        whose first version, already queued or written, wins)."""
         for item in outfit.items:
-            self._queue_item(item)
+            if item.id not in references:
+                self._queue_item(item)
         self._outfits[outfit.id] = outfit_params(outfit)
         self._maybe_flush()
 
     def _queue_item(self, item: ItemRow) -> None:
-        """Queue an item; a second row for the same id in a batch adds to the first's properties."""
+        """Queue an item; a second row for the same id in a batch fills only what the first
+        left empty (the first version wins)."""
         row = item_params(item)
         queued = self._items.get(item.id)
         if queued is not None:
-            kept = {key: value for key, value in row["props"].items() if value is not None}
-            row["props"] = {**queued["props"], **kept}
+            added = {k: v for k, v in row["props"].items() if queued["props"].get(k) is None}
+            row = {**queued, "props": {**queued["props"], **added}}
         self._items[item.id] = row
 
     def _maybe_flush(self) -> None:
@@ -100,16 +120,40 @@ class GraphWriter:
             self.flush()
 
     def flush(self) -> None:
-        """Write what is queued, in one transaction."""
+        """Write what is queued, in one transaction (split when the database refuses it)."""
         if not self._items and not self._outfits:
             return
-        items, outfits = list(self._items.values()), list(self._outfits.values())
-        with self.driver.session(database=database(self.driver)) as session:
-            session.execute_write(_write_batch, items, outfits)
-        self.written_items += len(items)
-        self.written_outfits += len(outfits)
+        units: list[Unit] = []
+        linked: set[str] = set()
+        for outfit in self._outfits.values():
+            ids = [it["id"] for it in outfit["items"]]
+            units.append((outfit, [self._items[i] for i in ids if i in self._items]))
+            linked.update(ids)
+        units += [(None, [row]) for item_id, row in self._items.items() if item_id not in linked]
         self._items.clear()
         self._outfits.clear()
+        self._write(units)
+
+    def _write(self, units: list[Unit]) -> None:
+        items = list({row["id"]: row for _, rows in units for row in rows}.values())
+        outfits = [outfit for outfit, _ in units if outfit is not None]
+        try:
+            with self.driver.session(database=database(self.driver)) as session:
+                session.execute_write(_write_batch, items, outfits)
+        except (ClientError, CypherTypeError) as exc:
+            if self.on_reject is None:
+                raise
+            if len(units) > 1:
+                half = len(units) // 2
+                self._write(units[:half])
+                self._write(units[half:])
+                return
+            outfit, rows = units[0]
+            self.on_reject(str((outfit or rows[0])["id"]), _short(exc))
+            return
+        self.written_items += len(items)
+        self.written_outfits += len(outfits)
+        self.linked_items += sum(len(outfit["items"]) for outfit in outfits)
 
     def close(self) -> None:
         """Flush what is left."""
@@ -121,6 +165,12 @@ class GraphWriter:
     def __exit__(self, *exc: object) -> None:
         if exc[0] is None:
             self.close()
+
+
+def _short(exc: Exception) -> str:
+    """The database's reason, on one line, bounded."""
+    message = getattr(exc, "message", None) or str(exc)
+    return " ".join(str(message).split())[:200]
 
 
 def _write_batch(

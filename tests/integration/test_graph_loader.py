@@ -177,7 +177,8 @@ def test_json_lines_input(clean_graph: Driver, tmp_path: Path) -> None:
     [
         ("this is not json", "not JSON"),
         ('[{"outfit_id": "1", ', "not JSON"),
-        ('{"outfit_id": "1"}\n{broken', "not JSON"),
+        ("{broken\n[also broken", "no line parses"),
+        ("[" * 100_000, "nested too deeply"),
         ("", "empty file"),
         ("   \n", "empty file"),
         ('{\n  "outfit_id": "1",\n  "items": []\n}\n', "expected a JSON list"),
@@ -188,6 +189,28 @@ def test_unreadable_files_raise_input_error(tmp_path: Path, content: str, messag
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InputError, match=message):
         read_records(path)
+
+
+def test_a_broken_json_line_is_rejected_alone_with_its_line_number(
+    clean_graph: Driver, tmp_path: Path
+) -> None:
+    good = [json.dumps(r, ensure_ascii=False) for r in outfit_records()[:2]]
+    path = tmp_path / "outfits.jsonl"
+    path.write_text("\n".join([good[0], "{broken", "", good[1], "[" * 5000]) + "\n")
+    report = load_files(clean_graph, [path], progress=False)
+    assert report.outfits == 2
+    assert sum(report.rejected.values()) == 2
+    assert any(reason.startswith("line: not JSON") for reason in report.rejected)
+    assert "line: JSON nested too deeply" in report.rejected
+    examples = [e for found in report.examples.values() for e in found]
+    assert "outfits.jsonl:2" in examples  # its true line number
+    assert "outfits.jsonl:5" in examples
+    assert not report.clean
+
+
+def test_a_directory_is_not_a_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="is a directory"):
+        read_records(tmp_path)
 
 
 def test_top_level_object_is_not_a_list(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ def test_an_item_gets_its_big_category_mid_class_colour_and_cluster() -> None:
                 "Bad-Key": 1,
                 "sizes": [1, "a"],
                 "tags": ["a", "b"],
+                "normal_price": 45000,  # a field the goods spider adds: named, so stored
             }
         )
     )
@@ -33,8 +34,9 @@ def test_an_item_gets_its_big_category_mid_class_colour_and_cluster() -> None:
     )
     assert row.brand is None  # an empty brand is no brand
     assert row.image_url == "http://x/1.jpg"  # the first of image_urls
-    # scalar snake_case extras are kept; odd keys and mixed-type lists are not
-    assert row.extra == {"fabric": "cotton", "tags": ["a", "b"]}
+    # fields the record model does not name are dropped (and listed), never stored
+    assert row.extra == {"normal_price": 45000}
+    assert row.ignored == ["Bad-Key", "fabric", "sizes", "tags"]
 
 
 def test_items_of_dropped_categories_are_not_kept() -> None:
