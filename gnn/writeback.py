@@ -3,8 +3,10 @@
 1. `(:Cluster)-[:SCORED {score, rank, model: <new version>}]->(:Item)` for the top-K items of
    every other big category per cluster, in batches (one transaction each). Serving reads only
    the version named by `(:ModelRegistry {name})`.active, so these edges stay invisible.
-2. One transaction sets `active` to the new version (the previous one is kept in `previous`).
-3. Edges of every other version (the old one, or a crashed half-write) are deleted in batches.
+2. One transaction sets `active` to the new version (the previous one is kept in `previous`,
+   with its calibration and fingerprint, so `rollback` can serve it again).
+3. Edges of every version but these two (older ones, or a crashed half-write) are deleted in
+   batches.
 A crash before step 2 leaves the previous scores serving; step 3 of the next run removes the
 orphaned edges.
 
@@ -118,9 +120,17 @@ def write_scores(
         ranker=ranker_version,
         best=ranker.best if ranker else None,
     )
-    deleted = delete_other_versions(driver, model, batch_size)
+    previous = flipped[0]["previous"]
+    deleted = delete_other_versions(driver, [model, previous] if previous else [model], batch_size)
     run(driver, "gnn/delete_old_rankers")
-    return WriteReport(model, flipped[0]["previous"], edges, deleted, ranker_version)
+    return WriteReport(model, previous, edges, deleted, ranker_version)
+
+
+def rollback(driver: Driver) -> dict | None:
+    """Serve the previous version again (and the ranker trained with it); the version rolled
+    back becomes `previous`. None when there is no previous version."""
+    rows = run(driver, "gnn/rollback", name=MODEL_NAME)
+    return rows[0] if rows else None
 
 
 def write_ranker(driver: Driver, training: RankerTraining, lightgcn_version: str) -> str:
@@ -137,8 +147,8 @@ def write_ranker(driver: Driver, training: RankerTraining, lightgcn_version: str
     return version
 
 
-def delete_other_versions(driver: Driver, keep: str, batch_size: int = 5000) -> int:
-    """Delete SCORED edges of every version but `keep`, one batch per transaction."""
+def delete_other_versions(driver: Driver, keep: list[str], batch_size: int = 5000) -> int:
+    """Delete SCORED edges of every version not in `keep`, one batch per transaction."""
     total = 0
     while True:
         deleted = run(driver, "gnn/delete_old_scores", keep=keep, limit=batch_size)[0]["deleted"]

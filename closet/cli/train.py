@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from closet.cli.output import console, fail, out
+from closet.cli.output import connect_or_fail, console, fail, out
 from core.errors import DatabaseUnavailable
 from graph.db.connection import connect
 from graph.recommend.scores import active_version
@@ -66,12 +66,18 @@ def train_command(
     force: Annotated[
         bool, typer.Option(help="Train even when the graph is unchanged since the active model.")
     ] = False,
+    rollback: Annotated[
+        bool, typer.Option(help="Serve the previous version again instead (no training).")
+    ] = False,
 ) -> None:
     """Export the graph from Neo4j, train LightGCN and the ranker, write them back under a new
     version; skipped when the graph and options are those of the active version."""
     from gnn.closet_graph import VARIANTS
     from gnn.export import export_graph
 
+    if rollback:
+        roll_back()
+        return
     if variant not in VARIANTS:
         raise fail(f"--variant must be one of {', '.join(VARIANTS)}", 2)
     if resume and checkpoint is None:
@@ -118,6 +124,17 @@ def train_command(
     finally:
         driver.close()
     out.print_json(json.dumps(summary))
+
+
+def roll_back() -> None:
+    """`closet train --rollback`: swap the active and the previous version, in one transaction."""
+    from gnn.writeback import rollback
+
+    with connect_or_fail() as driver:
+        swapped = rollback(driver)
+    if swapped is None:
+        raise fail("no previous version to roll back to (train at least twice first)")
+    out.print_json(json.dumps(swapped))
 
 
 def train_and_write(

@@ -147,6 +147,15 @@ def test_closet_train_writes_an_active_model(
     retrained = json.loads(forced.stdout[forced.stdout.index("{") :])
     assert retrained["previous"] == summary["model"]
     assert active_version(clean_graph, "ranker")["previous"] == summary["ranker_version"]
+    # roll back: the first version serves again, its ranker with it, and is again "unchanged"
+    back = runner.invoke(app, ["train", "--rollback"])
+    assert back.exit_code == 0, back.output
+    assert active_model(clean_graph) == summary["model"]
+    assert active_version(clean_graph, "ranker")["active"] == summary["ranker_version"]
+    assert active_version(clean_graph, "lightgcn")["fingerprint"] == summary["fingerprint"]
+    forward = runner.invoke(app, ["train", "--rollback"])
+    assert forward.exit_code == 0, forward.output
+    assert active_model(clean_graph) == retrained["model"]
     # other options, or a changed graph, are a different fingerprint
     assert retrained["fingerprint"] == summary["fingerprint"]
     load_files(clean_graph, [other_snaps], progress=False)
@@ -178,6 +187,9 @@ def test_closet_train_on_a_handful_of_outfits_trains_lightgcn_alone(
     assert summary["model"] == active_model(clean_graph)
     assert "ranker" not in summary
     assert active_version(clean_graph, "ranker") is None
+    nothing = runner.invoke(app, ["train", "--rollback"])
+    assert nothing.exit_code == 1
+    assert "no previous version" in nothing.output
 
 
 @pytest.mark.slow

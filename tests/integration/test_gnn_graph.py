@@ -13,7 +13,7 @@ from neo4j import Driver
 from gnn.closet_graph import VARIANTS, build_closet_graph
 from gnn.closet_train import fitb_metrics, fitb_questions, train_closet
 from gnn.export import export_graph
-from gnn.writeback import score_counts, write_scores
+from gnn.writeback import rollback, score_counts, write_scores
 from graph.db.connection import run_batches
 from graph.db.schema import apply_schema
 from graph.ingest.loader import load_catalog, load_files
@@ -128,8 +128,22 @@ def test_write_back_versions_switch_atomically(loaded: Driver, trained) -> None:
     second = write_scores(loaded, first.scorer, top_k=3, progress=False)
     assert second.previous == report.model
     assert active_model(loaded) == second.model
-    assert score_counts(loaded) == {second.model: second.edges}  # old + crashed removed
-    assert second.deleted == report.edges + 1
+    # the previous version stays whole for a rollback; only the crashed half-write goes
+    assert score_counts(loaded) == {second.model: second.edges, report.model: report.edges}
+    assert second.deleted == 1
+
+    # a rollback serves the previous version again, with its own scores
+    swapped = rollback(loaded)
+    assert (swapped["active"], swapped["previous"]) == (report.model, second.model)
+    assert active_model(loaded) == report.model
+    assert {r["model"] for rows in top_scored(loaded, shirt, 2).values() for r in rows} == {
+        report.model
+    }
+    assert rollback(loaded)["active"] == second.model  # and forward again
+
+    third = write_scores(loaded, first.scorer, top_k=3, progress=False)
+    assert score_counts(loaded) == {third.model: third.edges, second.model: second.edges}
+    assert third.deleted == report.edges  # the version two back
 
 
 def test_hybrid_rerank_orders_rule_candidates_by_score(loaded: Driver, trained) -> None:
