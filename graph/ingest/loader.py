@@ -13,7 +13,8 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -207,6 +208,19 @@ def validated_outfits(
         yield row, references
 
 
+@contextmanager
+def resumable(done: Callable[[], str]) -> Iterator[None]:
+    """A lost database becomes DatabaseUnavailable saying how far the load got (`done()`);
+    running the same load again resumes it, as every write is an idempotent MERGE."""
+    try:
+        yield
+    except (ServiceUnavailable, SessionExpired) as exc:
+        raise DatabaseUnavailable(
+            f"lost the database after {done()} ({exc}); start it and run the same command "
+            "again: loading is idempotent and resumes"
+        ) from None
+
+
 def load_files(
     driver: Driver,
     paths: Iterable[Path],
@@ -227,22 +241,19 @@ def load_files(
     files = [(Path(p), read_records(Path(p))) for p in paths]
     total = sum(len(records) for _, records in files)
     writer = GraphWriter(driver, batch_size, on_reject=report.reject_outfit)
-    try:
-        with tqdm(total=total, unit="outfit", disable=not progress, desc="loading") as bar:
-            for path, records in files:
-                report.files.append(str(path))
-                report.records += len(records)
-                for row, references in validated_outfits(
-                    _ticking(records, bar), report, seen, versions
-                ):
-                    writer.add_outfit(row, references)
-            writer.close()
+    with (
+        resumable(lambda: f"{writer.written_outfits} outfits"),
+        tqdm(total=total, unit="outfit", disable=not progress, desc="loading") as bar,
+    ):
+        for path, records in files:
+            report.files.append(str(path))
+            report.records += len(records)
+            for row, references in validated_outfits(
+                _ticking(records, bar), report, seen, versions
+            ):
+                writer.add_outfit(row, references)
+        writer.close()
         refresh_cooccurrence(driver)
-    except (ServiceUnavailable, SessionExpired) as exc:
-        raise DatabaseUnavailable(
-            f"lost the database after {writer.written_outfits} outfits ({exc}); start it "
-            "and run the same command again: loading is idempotent and resumes"
-        ) from None
     report.outfits = writer.written_outfits
     report.items = writer.linked_items
     report.counts_after = graph_counts(driver)
@@ -257,7 +268,7 @@ def load_catalog(driver: Driver, path: Path, batch_size: int = DEFAULT_BATCH) ->
     report.records = len(records)
     versions = ItemVersions()
     writer = GraphWriter(driver, batch_size, on_reject=report.reject_outfit)
-    try:
+    with resumable(lambda: f"{writer.written_items} items"):
         for where, record in records:
             if isinstance(record, BadLine):
                 report.reject(record.reason, where)
@@ -279,11 +290,6 @@ def load_catalog(driver: Driver, path: Path, batch_size: int = DEFAULT_BATCH) ->
             writer.add_item(row)
         writer.close()
         refresh_cooccurrence(driver)
-    except (ServiceUnavailable, SessionExpired) as exc:
-        raise DatabaseUnavailable(
-            f"lost the database after {writer.written_items} items ({exc}); start it and run "
-            "the same command again: loading is idempotent and resumes"
-        ) from None
     report.items = writer.written_items
     return report
 

@@ -43,7 +43,9 @@ def write(path: Path, records: list[Any]) -> Path:
 
 
 def props(driver: Driver, label: str, key: str) -> dict[str, dict[str, Any]]:
-    rows = driver.execute_query(f"MATCH (n:{label}) RETURN n {{.*}} AS p").records
+    rows = driver.execute_query(
+        "MATCH (n) WHERE $label IN labels(n) RETURN n {.*} AS p", label=label
+    ).records
     return {r["p"][key]: r["p"] for r in rows}
 
 
