@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.trustedhost import TrustedHostMiddleware
 
 from api.deps import install_error_handlers, lifespan
+from api.ratelimit import RateLimits
 from api.routes import closets, health, items, outfits
 from api.schemas.items import ErrorBody
 from core import __version__
@@ -19,12 +21,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         description="Outfit recommendations from a Neo4j outfit graph.",
         lifespan=lifespan,
-        responses={503: {"model": ErrorBody, "description": "Neo4j is unavailable"}},
+        responses={
+            503: {"model": ErrorBody, "description": "Neo4j is unavailable"},
+        },
     )
-    app.state.settings = settings or Settings()
+    app.state.settings = settings = settings or Settings()
     app.add_middleware(
         CORSMiddleware, allow_origins=["http://127.0.0.1:7860", "http://localhost:7860"]
     )
+    app.add_middleware(
+        RateLimits,
+        closets_per_minute=settings.closets_per_minute,
+        writes_per_minute=settings.writes_per_minute,
+    )
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))
     install_error_handlers(app)
     for module in (health, items, outfits, closets):
         app.include_router(module.router)

@@ -3,6 +3,7 @@ the checked closet owner, and the mapping of errors to HTTP statuses."""
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -26,6 +27,7 @@ from core.vocabulary import PERSON_PATTERN, TOKEN_PATTERN
 from graph.db.connection import connect
 from graph.wardrobe import check_token
 
+log = logging.getLogger("closet.api")
 RETRY_SECONDS = 1.0  # a request retries a failing transaction this long, then answers 503
 UNAVAILABLE = (ServiceUnavailable, SessionExpired, DatabaseUnavailable, AuthError, OSError)
 
@@ -91,8 +93,16 @@ def install_error_handlers(app: FastAPI) -> None:
     """Neo4j down → 503 with a clear body; unknown item or closet → 404; wrong token → 401 or
     403; input that cannot be stored → 422."""
 
-    async def unavailable(_: Request, exc: Exception) -> JSONResponse:
-        detail = f"the graph database is unavailable: {type(exc).__name__}: {exc}"
+    async def unavailable(request: Request, exc: Exception) -> JSONResponse:
+        # the database's address stays in the log, never in the answer
+        log.warning(
+            "%s %s: database unavailable: %s: %s",
+            request.method,
+            request.url.path,
+            type(exc).__name__,
+            exc,
+        )
+        detail = "the graph database is unavailable; try again shortly"
         return _error(503, detail, {"Retry-After": "5"})
 
     async def item_not_found(_: Request, exc: Exception) -> JSONResponse:

@@ -54,6 +54,16 @@ def configured_default_model() -> str | None:
     return value if value in SERVED_MODELS else None
 
 
+def _names(value: str) -> tuple[str, ...]:
+    return tuple(name.strip() for name in value.split(",") if name.strip())
+
+
+def _int_env(name: str, default: int) -> int:
+    """A positive integer from the environment; the default when unset or not one."""
+    value = os.environ.get(name, "")
+    return int(value) if value.isdigit() and int(value) > 0 else default
+
+
 @dataclass(frozen=True)
 class Settings:
     """Connection settings for Neo4j and the HTTP services."""
@@ -64,6 +74,19 @@ class Settings:
     neo4j_database: str = field(default_factory=lambda: os.environ.get("NEO4J_DATABASE", "neo4j"))
     api_url: str = field(
         default_factory=lambda: os.environ.get("CLOSET_API_URL", "http://127.0.0.1:8000")
+    )
+    # Host headers the API answers (CLOSET_ALLOWED_HOSTS, comma-separated; "*" for any).
+    allowed_hosts: tuple[str, ...] = field(
+        default_factory=lambda: _names(
+            os.environ.get("CLOSET_ALLOWED_HOSTS", "127.0.0.1,localhost,::1")
+        )
+    )
+    # Per-client limits on closet creation and on closet writes (requests per minute).
+    closets_per_minute: int = field(
+        default_factory=lambda: _int_env("CLOSET_CLOSETS_PER_MINUTE", 30)
+    )
+    writes_per_minute: int = field(
+        default_factory=lambda: _int_env("CLOSET_WRITES_PER_MINUTE", 600)
     )
 
     @property

@@ -7,6 +7,7 @@ mid class and its keywords are one fact), and reached through `enrich.taxonomy.M
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from typing import Any, Literal, get_args
 
@@ -76,6 +77,12 @@ SERVED_MODELS: tuple[str, ...] = get_args(ModelName)
 ClosetModelName = Literal["rule", "lightgcn"]  # the closet routes rank by gain, weighted or not
 LIGHTGCN = "lightgcn"  # the name trained models are registered under
 RANKER = "ranker"  # the learned ranker's registry (gnn/ranker.py, graph/recommend/learned.py)
+
+
+def plain_text(value: str) -> str:
+    """Text without control, format (bidi overrides, zero-width) or unassigned characters, so a
+    label shows as the characters it seems to be."""
+    return "".join(ch for ch in value if not unicodedata.category(ch).startswith("C")).strip()
 
 
 def cluster_key(mid: str | None, color: str | None) -> str | None:

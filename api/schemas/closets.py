@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from api.schemas.items import Item
-from core.vocabulary import ID_PATTERN, BigCategory, FeedbackKind
+from core.vocabulary import ID_PATTERN, BigCategory, FeedbackKind, plain_text
 
 ITEM_ID = ID_PATTERN
 
@@ -17,6 +17,12 @@ class ClosetCreate(BaseModel):
     """A new closet (no account: keep the returned token)."""
 
     label: str | None = Field(default=None, max_length=60, description="A name shown in the demo")
+
+    @field_validator("label")
+    @classmethod
+    def _plain(cls, value: str | None) -> str | None:
+        """Control and bidi characters are removed (NUL, ANSI escapes, RTL overrides)."""
+        return plain_text(value) or None if value is not None else None
 
 
 class ClosetCreated(BaseModel):

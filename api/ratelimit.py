@@ -1,0 +1,66 @@
+"""Per-client rate limits on closet creation and closet writes: a token bucket per client
+address, answering 429 with `Retry-After` when it is empty. Reads are not limited."""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from dataclasses import dataclass, field
+
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.types import ASGIApp
+
+WRITES = {"POST", "PUT", "PATCH", "DELETE"}
+MAX_CLIENTS = 10_000  # buckets kept; the oldest are forgotten beyond this
+
+
+@dataclass
+class TokenBuckets:
+    """`per_minute` requests per client, in bursts of up to `per_minute`."""
+
+    per_minute: int
+    _buckets: dict[str, tuple[float, float]] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def take(self, client: str, now: float | None = None) -> float:
+        """0 when the request may go ahead (a token is taken), else the seconds to wait."""
+        now = time.monotonic() if now is None else now
+        rate = self.per_minute / 60.0
+        with self._lock:
+            tokens, updated = self._buckets.get(client, (float(self.per_minute), now))
+            tokens = min(float(self.per_minute), tokens + (now - updated) * rate)
+            if tokens < 1.0:
+                self._buckets[client] = (tokens, now)
+                return (1.0 - tokens) / rate
+            self._buckets[client] = (tokens - 1.0, now)
+            if len(self._buckets) > MAX_CLIENTS:
+                self._buckets.pop(next(iter(self._buckets)))
+            return 0.0
+
+
+class RateLimits(BaseHTTPMiddleware):
+    """`POST /closets` draws from one bucket per client, other closet writes from another."""
+
+    def __init__(self, app: ASGIApp, closets_per_minute: int, writes_per_minute: int) -> None:
+        super().__init__(app)
+        self.create = TokenBuckets(closets_per_minute)
+        self.writes = TokenBuckets(writes_per_minute)
+
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        path = request.url.path.rstrip("/")
+        if request.method in WRITES and path.startswith("/closets"):
+            buckets = (
+                self.create if (request.method == "POST" and path == "/closets") else (self.writes)
+            )
+            wait = buckets.take(request.client.host if request.client else "unknown")
+            if wait > 0:
+                seconds = max(1, math.ceil(wait))
+                return JSONResponse(
+                    status_code=429,
+                    content={"detail": f"too many requests: try again in {seconds} s"},
+                    headers={"Retry-After": str(seconds)},
+                )
+        return await call_next(request)
