@@ -99,14 +99,18 @@ def fit_booster(x: np.ndarray, y: np.ndarray, seed: int, threads: int) -> lgb.Bo
     return lgb.train(params, data, num_boost_round=ROUNDS)
 
 
-def accuracy(score: Callable[[list[str], list[str]], np.ndarray], questions) -> float:
-    """FITB accuracy: the hidden piece scored strictly above every other candidate."""
+def accuracy(
+    score: Callable[[list[str], list[str]], np.ndarray], questions: list[FitbQuestion]
+) -> float:
+    """FITB accuracy: the hidden piece scored strictly above every other candidate (a tie
+    counts as a miss)."""
     if not questions:
         return 0.0
     hits = 0
     for q in questions:
-        s = score(q.given, q.candidates)
-        hits += int((s > s[q.candidates.index(q.answer)]).sum() == 0 and np.sum(s == s.max()) == 1)
+        s = np.asarray(score(q.given, q.candidates))
+        answer = s[q.candidates.index(q.answer)]
+        hits += int(answer == s.max() and int((s == answer).sum()) == 1)
     return hits / len(questions)
 
 

@@ -92,11 +92,6 @@ def choose_model(driver: Driver, requested: str | None) -> ModelChoice:
     return ModelChoice(name, version)
 
 
-def default_choice(driver: Driver) -> ModelChoice:
-    """What a request naming no model is served with (for /health and the demo)."""
-    return choose_model(driver, None)
-
-
 def closet_model(driver: Driver, requested: str | None) -> str | None:
     """The model version that weights the closet's gains (None: rule, unweighted)."""
     return None if requested == "rule" else active_model(driver)
