@@ -58,6 +58,19 @@ MIN_OUTFITS = 10  # fewer leave under two validation outfits: too few to fit and
 LightGCNTrainer = Callable[[list[ExportedOutfit]], ItemScorer]
 
 
+def recipe() -> dict[str, object]:
+    """What the ranker's training depends on besides the graph: part of `closet train`'s
+    fingerprint, so that a changed recipe or feature set retrains."""
+    return {
+        "params": PARAMS,
+        "rounds": ROUNDS,
+        "draws": DRAWS,
+        "val_share": VAL_SHARE,
+        "folds": FOLDS,
+        "features": list(FEATURES),
+    }
+
+
 @dataclass
 class RankerTraining:
     """The ranker to serve, what selection measured, and the default it decided."""

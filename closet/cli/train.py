@@ -106,8 +106,10 @@ def train_command(
         )
         if not export.outfits:
             raise fail("the graph holds no outfits to learn from: run `closet load` first")
+        from gnn.ranker import recipe
+
         fingerprint = export.fingerprint(
-            variant=variant, config=config, val_share=val_share, ranker=ranker
+            variant=variant, config=config, val_share=val_share, ranker=recipe() if ranker else None
         )
         active = active_version(driver)
         if write and not force and active and active.get("fingerprint") == fingerprint:
