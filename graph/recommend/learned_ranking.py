@@ -117,6 +117,6 @@ def rank_closet_candidates(
     """Ranked recommendations for several owned items (the closet's candidates)."""
     rule = recommend_for_closet(driver, owned_ids, DEPTH, exclude, brands)
     owned = [r["item"] for r in read(driver, "items/by_ids", ids=owned_ids)]
-    categories = sorted({c for c in rule.per_category} | set(BIG_CATEGORIES))
+    categories = list(BIG_CATEGORIES)  # a closet may gain a piece of any category
     rows = candidate_rows(driver, owned, rule, exclude, brands, categories)
     return ranked(ranker, owned, rows, per_category)
