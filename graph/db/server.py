@@ -22,6 +22,7 @@ from pathlib import Path
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError
 
+import cypher
 from core.settings import (
     DEFAULT_BOLT_PORT,
     DEFAULT_HTTP_PORT,
@@ -358,7 +359,7 @@ class LocalServer:
         try:
             with GraphDatabase.driver(self.bolt_uri, auth=("neo4j", "neo4j")) as driver:
                 driver.execute_query(
-                    "ALTER CURRENT USER SET PASSWORD FROM $old TO $new",
+                    cypher.load("db/set_initial_password"),
                     old="neo4j",
                     new=password,
                     database_="system",
