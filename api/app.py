@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.middleware.trustedhost import TrustedHostMiddleware
 
-from api.deps import install_error_handlers, lifespan
+from api.deps import lifespan
+from api.errors import EVERY_ROUTE, install_error_handlers
+from api.hosts import TrustedHosts
 from api.ratelimit import RateLimits
 from api.routes import closets, health, items, outfits
-from api.schemas.items import ErrorBody
 from core import __version__
 from core.settings import Settings
 
@@ -21,9 +21,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         description="Outfit recommendations from a Neo4j outfit graph.",
         lifespan=lifespan,
-        responses={
-            503: {"model": ErrorBody, "description": "Neo4j is unavailable"},
-        },
+        responses=EVERY_ROUTE,
     )
     app.state.settings = settings = settings or Settings()
     app.add_middleware(
@@ -34,7 +32,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         closets_per_minute=settings.closets_per_minute,
         writes_per_minute=settings.writes_per_minute,
     )
-    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))
+    app.add_middleware(TrustedHosts, allowed_hosts=list(settings.allowed_hosts))
     install_error_handlers(app)
     for module in (health, items, outfits, closets):
         app.include_router(module.router)

@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.types import ASGIApp
+
+from api.errors import error
 
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 MAX_CLIENTS = 10_000  # buckets kept; the oldest are forgotten beyond this
@@ -58,9 +60,6 @@ class RateLimits(BaseHTTPMiddleware):
             wait = buckets.take(request.client.host if request.client else "unknown")
             if wait > 0:
                 seconds = max(1, math.ceil(wait))
-                return JSONResponse(
-                    status_code=429,
-                    content={"detail": f"too many requests: try again in {seconds} s"},
-                    headers={"Retry-After": str(seconds)},
-                )
+                detail = f"too many requests: try again in {seconds} s"
+                return error(429, detail, {"Retry-After": str(seconds)})
         return await call_next(request)

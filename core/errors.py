@@ -26,3 +26,8 @@ class NotOwner(PermissionError):
 
 class ClosetInputError(ValueError):
     """Input that cannot be stored (unknown item, bad description, closet full)."""
+
+
+class ClosetConflict(ClosetInputError):
+    """Input that does not fit the closet as it is now (a piece not in it, a full closet, two
+    pieces of one category in a look): valid in shape, refused in this state."""

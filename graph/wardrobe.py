@@ -19,7 +19,7 @@ from typing import Any
 
 from neo4j import Driver
 
-from core.errors import ClosetInputError, NotOwner, PersonNotFound
+from core.errors import ClosetConflict, ClosetInputError, ItemNotFound, NotOwner, PersonNotFound
 from core.vocabulary import (
     BIG_CATEGORIES,
     COLOR_FAMILIES,
@@ -111,7 +111,7 @@ def _check_room(driver: Driver, person: str, adding: str | None = None) -> None:
     if adding in closet.item_ids:
         return
     if len(closet.pieces) >= MAX_CLOSET:
-        raise ClosetInputError(f"a closet holds at most {MAX_CLOSET} items")
+        raise ClosetConflict(f"a closet holds at most {MAX_CLOSET} items")
 
 
 def own_item(driver: Driver, person: str, item_id: str, since: date | None = None) -> str:
@@ -125,7 +125,7 @@ def own_item(driver: Driver, person: str, item_id: str, since: date | None = Non
         since=since.isoformat() if since else None,
     )
     if not rows:
-        raise ClosetInputError(f"no catalog item with id {item_id!r}")
+        raise ItemNotFound(item_id)
     return str(rows[0]["since"])
 
 
@@ -192,7 +192,7 @@ def add_feedback(driver: Driver, person: str, item_id: str, kind: str) -> None:
     rows = run(driver, "closet/feedback_add", person=person, item_id=item_id, kind=kind)
     if not rows:
         load_closet(driver, person)  # raises PersonNotFound when that is the reason
-        raise ClosetInputError(f"no item with id {item_id!r}")
+        raise ItemNotFound(item_id)
 
 
 def remove_feedback(driver: Driver, person: str, item_id: str, kind: str) -> bool:

@@ -5,12 +5,13 @@ another closet's token); reads only need the closet id, which is random and ungu
 from __future__ import annotations
 
 from collections import Counter
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Body, HTTPException, Path, Query, Response
 
 from api.convert import piece_item, to_item, to_looks, to_next, to_outfit
 from api.deps import DriverDep, OwnerDep, PersonId
+from api.errors import WRITES, declare
 from api.schemas.closets import (
     ITEM_ID,
     CapsuleResponse,
@@ -29,7 +30,7 @@ from api.schemas.closets import (
     OwnedItem,
     OwnItem,
 )
-from api.schemas.items import BRANDS_HELP, ErrorBody
+from api.schemas.items import BRANDS_HELP
 from core.vocabulary import BrandMode, ClosetModelName, CoreCategory, FeedbackKind
 from graph import wardrobe as store
 from graph.recommend import capsule as capsules
@@ -42,14 +43,11 @@ from graph.recommend.ranking import closet_model
 router = APIRouter(prefix="/closets", tags=["closets"])
 ItemId = Annotated[str, Path(pattern=ITEM_ID, description="Item id")]
 MinSupport = Annotated[int, Query(ge=1, le=1000, description="Outfits a pair needs")]
-AUTH_ERRORS: dict[int | str, dict[str, Any]] = {
-    401: {"model": ErrorBody, "description": "No or malformed bearer token"},
-    403: {"model": ErrorBody, "description": "The token is another closet's"},
-    404: {"model": ErrorBody, "description": "No such closet"},
-}
+READ = declare(404, 422)  # an unknown closet or item, a bad parameter
+WRITE = declare(*WRITES)  # and the token's 401 / 403, the rate limit's 429
 
 
-@router.post("", response_model=ClosetCreated, status_code=201)
+@router.post("", response_model=ClosetCreated, status_code=201, responses=declare(422, 429))
 def create_closet(
     driver: DriverDep, body: Annotated[ClosetCreate | None, Body()] = None
 ) -> ClosetCreated:
@@ -58,7 +56,7 @@ def create_closet(
     return ClosetCreated(person=created.person, token=created.token)
 
 
-@router.get("/{person}", response_model=ClosetView, responses={404: AUTH_ERRORS[404]})
+@router.get("/{person}", response_model=ClosetView, responses=READ)
 def get_closet(driver: DriverDep, person: PersonId) -> ClosetView:
     """The closet's items, counts per category and how many wearable outfits it holds."""
     closet = store.load_closet(driver, person)
@@ -80,7 +78,7 @@ def get_closet(driver: DriverDep, person: PersonId) -> ClosetView:
     )
 
 
-@router.put("/{person}/items/{item_id}", response_model=OwnedItem, responses=AUTH_ERRORS)
+@router.put("/{person}/items/{item_id}", response_model=OwnedItem, responses=WRITE)
 def own_item(
     driver: DriverDep,
     person: OwnerDep,
@@ -94,7 +92,7 @@ def own_item(
     return OwnedItem(item=piece_item(piece), since=since)
 
 
-@router.post("/{person}/items", response_model=OwnedItem, status_code=201, responses=AUTH_ERRORS)
+@router.post("/{person}/items", response_model=OwnedItem, status_code=201, responses=WRITE)
 def own_described(driver: DriverDep, person: OwnerDep, body: DescribedPiece) -> OwnedItem:
     """Add a piece the catalog lacks, described by category, mid class and colour family."""
     item = store.own_described(
@@ -103,7 +101,7 @@ def own_described(driver: DriverDep, person: OwnerDep, body: DescribedPiece) -> 
     return OwnedItem(item=to_item(item), since=item["since"], owned_only=True)
 
 
-@router.delete("/{person}/items/{item_id}", status_code=204, responses=AUTH_ERRORS)
+@router.delete("/{person}/items/{item_id}", status_code=204, responses=WRITE)
 def disown_item(driver: DriverDep, person: OwnerDep, item_id: ItemId) -> Response:
     """Remove an item from the closet (404 when it was not in it)."""
     removed = store.disown_item(driver, person, item_id)
@@ -112,9 +110,7 @@ def disown_item(driver: DriverDep, person: OwnerDep, item_id: ItemId) -> Respons
     return Response(status_code=204)
 
 
-@router.get(
-    "/{person}/outfits", response_model=ClosetOutfitsResponse, responses={404: AUTH_ERRORS[404]}
-)
+@router.get("/{person}/outfits", response_model=ClosetOutfitsResponse, responses=READ)
 def outfits(
     driver: DriverDep,
     person: PersonId,
@@ -133,7 +129,7 @@ def outfits(
     )
 
 
-@router.get("/{person}/next", response_model=NextResponse, responses={404: AUTH_ERRORS[404]})
+@router.get("/{person}/next", response_model=NextResponse, responses=READ)
 def next_piece(
     driver: DriverDep,
     person: PersonId,
@@ -164,7 +160,7 @@ def next_piece(
     )
 
 
-@router.get("/{person}/capsule", response_model=CapsuleResponse, responses={404: AUTH_ERRORS[404]})
+@router.get("/{person}/capsule", response_model=CapsuleResponse, responses=READ)
 def capsule(
     driver: DriverDep,
     person: PersonId,
@@ -191,7 +187,7 @@ def capsule(
 
 
 @router.post(
-    "/{person}/complete", response_model=CompleteResponse, responses={404: AUTH_ERRORS[404]}
+    "/{person}/complete", response_model=CompleteResponse, responses=declare(404, 409, 422, 429)
 )
 def complete(driver: DriverDep, person: PersonId, body: CompleteRequest) -> CompleteResponse:
     """Fill the missing categories of a look started from owned items, even when no real
@@ -211,16 +207,14 @@ def complete(driver: DriverDep, person: PersonId, body: CompleteRequest) -> Comp
     )
 
 
-@router.post(
-    "/{person}/feedback", response_model=FeedbackView, status_code=201, responses=AUTH_ERRORS
-)
+@router.post("/{person}/feedback", response_model=FeedbackView, status_code=201, responses=WRITE)
 def add_feedback(driver: DriverDep, person: OwnerDep, body: FeedbackRequest) -> FeedbackView:
     """Like, dismiss (never shown again) or pick an item."""
     store.add_feedback(driver, person, body.item_id, body.kind)
     return get_feedback(driver, person)
 
 
-@router.delete("/{person}/feedback/{kind}/{item_id}", status_code=204, responses=AUTH_ERRORS)
+@router.delete("/{person}/feedback/{kind}/{item_id}", status_code=204, responses=WRITE)
 def remove_feedback(
     driver: DriverDep,
     person: OwnerDep,
@@ -233,7 +227,7 @@ def remove_feedback(
     return Response(status_code=204)
 
 
-@router.get("/{person}/feedback", response_model=FeedbackView, responses={404: AUTH_ERRORS[404]})
+@router.get("/{person}/feedback", response_model=FeedbackView, responses=READ)
 def get_feedback(driver: DriverDep, person: PersonId) -> FeedbackView:
     """The closet's likes, dismissals and picks, newest first."""
     entries = store.list_feedback(driver, person)

@@ -11,7 +11,7 @@ from graph.db.connection import read
 router = APIRouter(tags=["health"])
 
 
-@router.get("/health", response_model=Health, responses={503: {"description": "Neo4j down"}})
+@router.get("/health", response_model=Health)
 def health(driver: DriverDep) -> Health:
     """200 when Neo4j answers a query (with the number of items), 503 otherwise."""
     counts = read(driver, "explore/graph_counts")[0]

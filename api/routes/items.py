@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path, Query
 
 from api.convert import to_item, to_recommendations
 from api.deps import DriverDep
+from api.errors import declare
 from api.lucene import to_lucene
 from api.schemas.items import (
     BRANDS_HELP,
@@ -27,7 +28,7 @@ router = APIRouter(tags=["items"])
 PathId = Annotated[str, Path(pattern=ID_PATTERN, description="Item id")]
 
 
-@router.get("/items/search", response_model=SearchResponse)
+@router.get("/items/search", response_model=SearchResponse, responses=declare(422))
 def search_items(
     driver: DriverDep,
     q: Annotated[str, Query(max_length=200, description="Words of the name or brand")] = "",
@@ -53,7 +54,7 @@ def search_items(
     return SearchResponse(query=q, count=len(hits), items=hits)
 
 
-@router.get("/items/{item_id}", response_model=ItemDetail)
+@router.get("/items/{item_id}", response_model=ItemDetail, responses=declare(404, 422))
 def get_item(driver: DriverDep, item_id: PathId) -> ItemDetail:
     """One item with its cluster and the number of outfits that wear it."""
     rows = read(driver, "items/by_id", item_id=item_id)
@@ -64,7 +65,11 @@ def get_item(driver: DriverDep, item_id: PathId) -> ItemDetail:
     return ItemDetail(**base, outfits=props["outfits"], cluster_items=props.get("cluster_items"))
 
 
-@router.get("/items/{item_id}/recommendations", response_model=RecommendationsResponse)
+@router.get(
+    "/items/{item_id}/recommendations",
+    response_model=RecommendationsResponse,
+    responses=declare(404, 422),
+)
 def item_recommendations(
     driver: DriverDep,
     item_id: PathId,
@@ -78,7 +83,9 @@ def item_recommendations(
     return to_recommendations(ranked)
 
 
-@router.post("/closet/recommendations", response_model=RecommendationsResponse)
+@router.post(
+    "/closet/recommendations", response_model=RecommendationsResponse, responses=declare(404, 422)
+)
 def closet_recommendations(driver: DriverDep, body: ClosetRequest) -> RecommendationsResponse:
     """Candidates for several owned items, scored by how many of them each pairs with."""
     ranked = rank_closet(driver, body.items, body.per_category, body.model, brands=body.brands)

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 
 from api.convert import to_item
 from api.deps import DriverDep
+from api.errors import declare
 from api.schemas.items import Outfit, OutfitsResponse
 from core.errors import ItemNotFound
 from core.vocabulary import ID_PATTERN
@@ -18,7 +19,7 @@ router = APIRouter(tags=["outfits"])
 ItemParam = Annotated[str, Query(pattern=ID_PATTERN)]
 
 
-@router.get("/outfits", response_model=OutfitsResponse)
+@router.get("/outfits", response_model=OutfitsResponse, responses=declare(404, 422))
 def outfits(
     driver: DriverDep,
     owned: ItemParam,

@@ -2,18 +2,37 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated, Literal
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, create_model, field_validator
 
-from api.schemas.items import Item
-from core.vocabulary import ID_PATTERN, BigCategory, FeedbackKind, plain_text
+from api.schemas.items import IsoDate, Item, RequestBody
+from core.vocabulary import (
+    BIG_CATEGORIES,
+    COLOR_FAMILIES,
+    ID_PATTERN,
+    BigCategory,
+    FeedbackKind,
+    plain_text,
+)
+from enrich.taxonomy import MID_CLASSES
 
 ITEM_ID = ID_PATTERN
 
 
-class ClosetCreate(BaseModel):
+def one_of(values: Iterable[str]) -> Any:
+    """The Literal type of these strings (an enum in the schema)."""
+    return Literal.__getitem__(tuple(values))
+
+
+if TYPE_CHECKING:
+    ColorFamily = str
+else:
+    ColorFamily = one_of(COLOR_FAMILIES)
+
+
+class ClosetCreate(RequestBody):
     """A new closet (no account: keep the returned token)."""
 
     label: str | None = Field(default=None, max_length=60, description="A name shown in the demo")
@@ -30,20 +49,41 @@ class ClosetCreated(BaseModel):
     token: str = Field(description="Secret for `Authorization: Bearer <token>`; shown only once")
 
 
-class OwnItem(BaseModel):
+class OwnItem(RequestBody):
     """Optional body of PUT /closets/{person}/items/{item_id}."""
 
-    since: date | None = None
+    since: IsoDate | None = None
 
 
-class DescribedPiece(BaseModel):
+class DescribedBase(RequestBody):
     """A piece the catalog does not have, described by category, mid class and colour family."""
 
-    category: BigCategory
-    mid_class: str = Field(pattern=r"^[a-z][a-z-]{1,30}$", description="From the taxonomy")
-    color: str = Field(pattern=r"^[a-z][a-z-]{1,20}$", description="A colour family")
+    category: str
+    mid_class: str
+    color: ColorFamily = Field(description="A colour family")
     name: str | None = Field(default=None, max_length=80)
-    since: date | None = None
+    since: IsoDate | None = None
+
+
+def _described(category: str) -> type[DescribedBase]:
+    """The described piece of one category: its mid classes are exactly the taxonomy's."""
+    mids = tuple(m.name for m in MID_CLASSES if category in m.bigs)
+    return create_model(
+        f"Described{category.title()}",
+        __base__=DescribedBase,
+        category=(one_of([category]), ...),
+        mid_class=(one_of(mids), Field(description=f"A {category} mid class of the taxonomy")),
+    )
+
+
+# The schema names every valid (category, mid class) pair: a piece that fits it is stored.
+if TYPE_CHECKING:
+    DescribedPiece = DescribedBase
+else:
+    DescribedPiece = Annotated[
+        Union[tuple(_described(c) for c in BIG_CATEGORIES)],  # noqa: UP007
+        Field(discriminator="category"),
+    ]
 
 
 class OwnedItem(BaseModel):
@@ -133,7 +173,7 @@ class CapsuleResponse(BaseModel):
     method: str
 
 
-class CompleteRequest(BaseModel):
+class CompleteRequest(RequestBody):
     items: list[Annotated[str, Field(pattern=ITEM_ID)]] = Field(
         min_length=1, max_length=5, description="Owned item ids"
     )
@@ -168,7 +208,7 @@ class CompleteResponse(BaseModel):
     looks: list[Look]
 
 
-class FeedbackRequest(BaseModel):
+class FeedbackRequest(RequestBody):
     item_id: str = Field(pattern=ITEM_ID)
     kind: FeedbackKind
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from datetime import date
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from core import records
 from core.records import Item
-from core.vocabulary import BrandMode, ModelName
+from core.vocabulary import ID_PATTERN, BrandMode, ModelName
 
 __all__ = ["Item"]  # the record model, as the API serves it
 
@@ -16,6 +17,21 @@ BRANDS_HELP = (
     "any brand; same: only the owned items' brands; other: only other brands (items without a "
     "brand count as other)"
 )
+
+
+def _iso_text(value: object) -> object:
+    if value is not None and not isinstance(value, str):
+        raise ValueError("a date is a string YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_text)]  # never a number of seconds
+
+
+class RequestBody(BaseModel):
+    """A request body: unknown fields are ignored, never stored."""
+
+    model_config = ConfigDict(extra="ignore")
 
 
 class ItemDetail(Item):
@@ -71,10 +87,10 @@ class RecommendationsResponse(BaseModel):
     categories: list[CategoryRecommendations]
 
 
-class ClosetRequest(BaseModel):
+class ClosetRequest(RequestBody):
     """Several owned items."""
 
-    items: list[str] = Field(min_length=1, max_length=200)
+    items: list[Annotated[str, Field(pattern=ID_PATTERN)]] = Field(min_length=1, max_length=200)
     per_category: int = Field(default=10, ge=1, le=100)
     model: ModelName | None = None
     brands: BrandMode = Field(default="any", description=BRANDS_HELP)
@@ -107,7 +123,3 @@ class Health(BaseModel):
     status: str
     neo4j: str
     items: int | None = None
-
-
-class ErrorBody(BaseModel):
-    detail: str

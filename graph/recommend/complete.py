@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from neo4j import Driver
 
-from core.errors import ClosetInputError
+from core.errors import ClosetConflict
 from core.vocabulary import REQUIRED_CATEGORIES
 from graph.db.connection import read
 from graph.recommend.brands import ANY_BRAND
@@ -120,27 +120,27 @@ def look_request(
     closet: Closet, given_ids: Sequence[str], categories: Sequence[str] | None
 ) -> LookRequest:
     """Check the given owned items (one per category, each in a cluster) and the categories to
-    fill (by default the missing of top and bottom); ClosetInputError says what is wrong."""
+    fill (by default the missing of top and bottom); ClosetConflict says what does not fit."""
     owned = {p.id: p for p in closet.pieces}
     unknown = [i for i in given_ids if i not in owned]
     if unknown:
-        raise ClosetInputError(f"not in this closet: {', '.join(unknown)}")
+        raise ClosetConflict(f"not in this closet: {', '.join(unknown)}")
     given = [Piece.of(owned[i].item, owned[i].cluster, "given") for i in dict.fromkeys(given_ids)]
     if not given:
-        raise ClosetInputError("give at least one owned item")
+        raise ClosetConflict("give at least one owned item")
     no_cluster = [p.id for p in given if not p.cluster]
     if no_cluster:
-        raise ClosetInputError(f"no cluster (mid class unknown) for: {', '.join(no_cluster)}")
+        raise ClosetConflict(f"no cluster (mid class unknown) for: {', '.join(no_cluster)}")
     given_cats = [p.category for p in given]
     if len(set(given_cats)) != len(given_cats):
-        raise ClosetInputError("give at most one item per category")
+        raise ClosetConflict("give at most one item per category")
     missing = [c for c in REQUIRED_CATEGORIES if c not in given_cats]
     fill = list(dict.fromkeys(categories or missing))
     overlap = [c for c in fill if c in given_cats]
     if overlap:
-        raise ClosetInputError(f"already given: {', '.join(overlap)}")
+        raise ClosetConflict(f"already given: {', '.join(overlap)}")
     if not fill:
-        raise ClosetInputError("the look already has a top and a bottom: name categories to add")
+        raise ClosetConflict("the look already has a top and a bottom: name categories to add")
     return LookRequest(given, fill)
 
 

@@ -237,7 +237,10 @@ def test_unknown_ids_are_404(api: httpx.Client, path: str) -> None:
 def test_bad_parameters_are_422(api: httpx.Client, method: str, path: str, body: dict | None):
     r = api.request(method, path, json=body)
     assert r.status_code == 422, r.text
-    assert isinstance(r.json()["detail"], list)
+    body = r.json()  # the one error model: a sentence, and the failing fields
+    assert body["detail"].startswith("invalid ")
+    assert body["errors"]
+    assert {"location", "message"} <= set(body["errors"][0])
 
 
 def test_closet_with_an_unknown_item_is_404(api: httpx.Client) -> None:

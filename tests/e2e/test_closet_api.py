@@ -85,7 +85,11 @@ def test_token_checks(api: httpx.Client) -> None:
 
 def test_bad_input_is_rejected_cleanly(api: httpx.Client) -> None:
     person, auth = new_closet(api)
-    assert api.put(f"/closets/{person}/items/NOPE", headers=auth).status_code == 422
+    unknown = api.put(
+        f"/closets/{person}/items/NOPE", headers=auth
+    )  # a valid id, not in the catalog
+    assert unknown.status_code == 404
+    assert unknown.json()["detail"] == "no item with id 'NOPE'"
     assert api.put(f"/closets/{person}/items/bad%20id", headers=auth).status_code == 422
     bad = [
         {"category": "dress", "mid_class": "shirt", "color": "navy"},
@@ -160,7 +164,7 @@ def test_outfits_next_capsule_complete(api: httpx.Client) -> None:
     pieces = {p["item"]["id"]: p["role"] for p in look["looks"][0]["items"]}
     assert pieces == {"CT1": "given", "CB1": "given", "CO1": "closet"}
     bad = api.post(f"/closets/{person}/complete", json={"items": ["CA1"]})
-    assert bad.status_code == 422
+    assert bad.status_code == 409  # a valid request the closet, as it is, cannot take
     assert "not in this closet" in bad.json()["detail"]
 
 
@@ -179,7 +183,7 @@ def test_feedback_and_dismissals(api: httpx.Client) -> None:
     shown = api.get(f"/closets/{person}/next", params={"per_cluster": 5, "limit": 50}).text
     assert '"CA1"' not in shown
     assert '"CA2"' in shown
-    assert api.post(url, headers=auth, json={"item_id": "NOPE", "kind": "like"}).status_code == 422
+    assert api.post(url, headers=auth, json={"item_id": "NOPE", "kind": "like"}).status_code == 404
     assert api.post(url, headers=auth, json={"item_id": "CA1", "kind": "love"}).status_code == 422
     assert api.delete(f"{url}/dismiss/CA1", headers=auth).status_code == 204
     assert api.delete(f"{url}/dismiss/CA1", headers=auth).status_code == 404
