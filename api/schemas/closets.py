@@ -64,6 +64,12 @@ class DescribedBase(RequestBody):
     name: str | None = Field(default=None, max_length=80)
     since: IsoDate | None = None
 
+    @field_validator("name")
+    @classmethod
+    def _plain(cls, value: str | None) -> str | None:
+        """Control and bidi characters are removed, as from closet labels."""
+        return plain_text(value) or None if value is not None else None
+
 
 def _described(category: str) -> type[DescribedBase]:
     """The described piece of one category: its mid classes are exactly the taxonomy's."""
