@@ -182,18 +182,19 @@ class LocalServer:
         return None
 
     def pid(self) -> int | None:
-        """The pid of the running server, or None (stale pid files are removed)."""
+        """The pid of the running server, or None (stale pid files are removed; a server that
+        died as our child, e.g. killed, is reaped rather than taken for alive)."""
         try:
             pid = int(self.pid_file.read_text().strip())
         except (OSError, ValueError):
             return None
         try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            self.pid_file.unlink(missing_ok=True)
-            return None
+            alive = _alive(pid)
         except PermissionError:
             return pid
+        if not alive:
+            self.pid_file.unlink(missing_ok=True)
+            return None
         return pid
 
     def is_running(self) -> bool:
