@@ -5,14 +5,15 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= $(HOME)/.cache/closet/venv
 BIN := $(VENV)/bin
-# One stamp per checkout and pyproject content: a clone elsewhere re-points the editable install.
-STAMP := $(VENV)/.installed-$(shell (echo $(CURDIR); cat pyproject.toml) | md5sum | cut -c1-12)
+# One stamp per checkout, pyproject and constraints content: a clone elsewhere re-points the
+# editable install.
+STAMP := $(VENV)/.installed-$(shell (echo $(CURDIR); cat pyproject.toml constraints.txt) | md5sum | cut -c1-12)
 API_PORT ?= 8000
 UI_PORT ?= 7860
 CLOSET_STATE ?= $(HOME)/.local/share/closet
 export PATH := $(BIN):$(PATH)
 
-.PHONY: help venv system-deps test-deps db sample train api demo test test-unit lint stop clean-env
+.PHONY: help venv lock audit system-deps test-deps db sample train api demo test test-unit lint stop clean-env
 
 help:
 	@echo "make demo   - environment, local Neo4j, bundled sample, trained models, API on :$(API_PORT), demo on :$(UI_PORT)"
@@ -20,15 +21,26 @@ help:
 	@echo "make test-unit - the unit tests only (no database, seconds)"
 	@echo "make lint   - ruff check + format check, mypy (core, graph, api), import-linter layers"
 	@echo "make stop   - stop the API started by make demo and the local Neo4j"
+	@echo "make lock   - re-pin constraints.txt to the environment's versions (after a deliberate upgrade)"
+	@echo "make audit  - pip-audit of the environment (known issues: .ci/known-vulnerabilities.txt)"
 
-# The venv is (re)installed when pyproject.toml changes; torch is installed once per venv.
-$(STAMP): pyproject.toml
+# The venv is (re)installed when pyproject.toml or constraints.txt changes; torch is installed
+# once per venv. Every dependency is pinned by constraints.txt (`make lock` rewrites it).
+$(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev,gnn]'
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev,gnn]'
 	@rm -f $(VENV)/.installed-*; touch $(STAMP)
 
 venv: $(STAMP)
+
+lock: venv
+	@( echo "# Every dependency of closet, pinned: make lock writes it from the environment (pip freeze)."; \
+	   echo "# The Makefile installs with -c constraints.txt."; \
+	   $(BIN)/python -m pip freeze --exclude-editable | grep -v -E '^(pip|setuptools|wheel)==' ) > constraints.txt
+
+audit: venv
+	bash .ci/audit
 
 # Debian's Chromium + ChromeDriver (browser tests, JS rendering), Java 17 and Maven (Neo4j); the
 # tests also need docker-compose (the compose file is checked with `docker-compose config`; no

@@ -159,3 +159,17 @@ def test_compose_config_requires_a_password() -> None:
     result = render(env)
     assert result.returncode != 0
     assert "set NEO4J_PASSWORD" in result.stderr
+
+
+def test_the_env_file_is_an_uncommitted_copy_of_an_example_without_secrets() -> None:
+    example = (REPO / ".env.example").read_text(encoding="utf-8")
+    settings = dict(
+        line.split("=", 1) for line in example.splitlines() if line and not line.startswith("#")
+    )
+    assert settings == {"NEO4J_PASSWORD": ""}  # the name only, never a value
+    for ignore_file in (".gitignore", ".dockerignore"):
+        assert ".env" in (REPO / ignore_file).read_text(encoding="utf-8").split()
+    ignored = subprocess.run(
+        ["git", "check-ignore", "-q", ".env"], cwd=REPO, capture_output=True, check=False
+    )
+    assert ignored.returncode == 0
