@@ -15,6 +15,7 @@ from functools import cache
 import numpy as np
 
 from core.vocabulary import COLOR_FAMILIES
+from enrich.literals import LiteralIndex
 
 # Colour word -> family. Multi-word keys match with or without spaces/hyphens in between.
 _WORDS: dict[str, str] = {}
@@ -202,6 +203,11 @@ def _compiled() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
 
 
 @cache
+def _compiled_index() -> LiteralIndex:
+    return LiteralIndex([literal for literal, _, _ in _compiled()])
+
+
+@cache
 def _blockers() -> re.Pattern[str]:
     return re.compile("|".join(r"[\s\-_]*".join(map(re.escape, b.split(" "))) for b in _BLOCKERS))
 
@@ -210,13 +216,19 @@ def _mask_blockers(text: str) -> str:
     return _blockers().sub(lambda m: " " * len(m.group(0)), text)
 
 
+def family_words(family: str) -> tuple[str, ...]:
+    """The words that name a colour family (English and Korean), as the name reader knows them."""
+    return tuple(word for word, named in _WORDS.items() if named == family)
+
+
 def color_words(name: str) -> list[tuple[int, int, str, str]]:
     """Every colour word in a name as (start, end, word, family), in order, longest first
     where two overlap."""
     text = _mask_blockers(name.lower())
+    compiled = _compiled()
     hits = [
         (m.start(), m.end(), word)
-        for literal, word, pattern in _compiled()
+        for literal, word, pattern in (compiled[n] for n in _compiled_index().candidates(text))
         if literal in text
         for m in pattern.finditer(text)
     ]

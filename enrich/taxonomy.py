@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from enrich.literals import LiteralIndex
+
 # Raw big category (MUSINSA Korean names, English names, MUSINSA category codes) -> big class.
 # Values of None are known categories that are dropped on purpose.
 # fmt: off
@@ -289,11 +291,19 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@cache
+def _matcher_index() -> LiteralIndex:
+    return LiteralIndex([literal for literal, *_ in _matchers()])
+
+
 def _hits(text: str) -> list[_Hit]:
     """All keyword occurrences, without those contained in a longer occurrence."""
+    matchers = _matchers()
     found = [
         _Hit(m.start(), m.end(), mid, strong)
-        for literal, pattern, mid, strong in _matchers()
+        for literal, pattern, mid, strong in (
+            matchers[n] for n in _matcher_index().candidates(text)
+        )
         if literal in text
         for m in pattern.finditer(text)
     ]
