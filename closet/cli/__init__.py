@@ -10,6 +10,7 @@
 | `closet eval split/fitb/retrieval/score-fitb/score-retrieval` | `eval` |
 | `closet wardrobe outfits/next` (old name, hidden: `closet closet ...`) | `wardrobe` |
 | `closet serve`, `ui`, `sample-path` | `serve` |
+| `closet synth` | `synth` |
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import sys
 
 import typer
 
-from closet.cli import crawl, db, enrich, load, serve, train, wardrobe
+from closet.cli import crawl, db, enrich, load, serve, synth, train, wardrobe
 from closet.cli import eval as evaluation
 from closet.cli.output import fail
 
@@ -45,6 +46,7 @@ app.add_typer(wardrobe.app, name="closet", hidden=True)  # the group's old name
 app.command("serve")(serve.serve)
 app.command("ui")(serve.ui)
 app.command("sample-path")(serve.sample_path)
+app.command("synth")(synth.synth_command)
 
 
 def main() -> None:
