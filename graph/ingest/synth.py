@@ -165,6 +165,17 @@ class Catalog:
         self.count[item] += 1
         return item
 
+    def any_piece(self, c: int, reuse: float, rng: np.random.Generator) -> int | None:
+        """A piece of category c from any mid class that has one (small catalogs lack some)."""
+        groups = [
+            m
+            for (cat, m), fresh in self.fresh.items()
+            if cat == c and (fresh or self.worn[(cat, m)])
+        ]
+        if not groups:
+            return None
+        return self.piece(c, groups[int(rng.integers(len(groups)))], reuse, rng)
+
     def same_brand(self, brand: int, c: int, rng: np.random.Generator) -> int | None:
         group = self.by_brand.get(brand * 8 + c)
         if group is None:
@@ -234,7 +245,9 @@ def generate(
 
     with outfits_file.open("w", encoding="utf-8") as sink:
         for k in range(outfits):
-            pieces = _outfit(profile, catalog, partners, mid_of, cat_of, reuse, rng)
+            pieces: list[int] = []
+            while not pieces:  # a category with no item at all is drawn again
+                pieces = _outfit(profile, catalog, partners, mid_of, cat_of, reuse, rng)
             _write(sink, _outfit_record(k, pieces, profile, rng, record))
             if progress and (k + 1) % 1000 == 0:
                 progress(1000)
@@ -266,6 +279,8 @@ def _outfit(
     first_mid = mid_of[_draw(profile.mid_classes[order[0]], rng)]
     first = catalog.piece(first_cat, first_mid, reuse, rng)
     if first is None:
+        first = catalog.any_piece(first_cat, reuse, rng)
+    if first is None:
         return []
     pieces = [first]
     anchor = catalog.mids[first_mid]
@@ -282,6 +297,8 @@ def _outfit(
         if item is None:
             mid = _draw(partners.get((anchor, name)) or profile.mid_classes[name], rng)
             item = catalog.piece(c, mid_of[mid], reuse, rng)
+            if item is None:
+                item = catalog.any_piece(c, reuse, rng)
         if item is not None and item not in pieces:
             pieces.append(item)
     return pieces

@@ -79,6 +79,13 @@ def test_the_same_item_is_the_same_record_everywhere(synthetic: tuple[Path, Prof
     assert len(catalog) + len(seen) == 8000
 
 
+def test_even_a_tiny_catalog_gives_whole_outfits(tmp_path: Path) -> None:
+    report = generate(30, 40, seed=3, out=tmp_path)  # most mid classes have no item at all
+    sizes = [len(o["items"]) for o in read_jsonl(report.outfits_file)]
+    assert len(sizes) == 40
+    assert min(sizes) >= 1
+
+
 def test_a_seed_gives_the_same_catalog(tmp_path: Path) -> None:
     one = generate(500, 150, seed=9, out=tmp_path / "a")
     two = generate(500, 150, seed=9, out=tmp_path / "b")
