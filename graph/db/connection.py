@@ -122,3 +122,10 @@ def run_statements(driver: Driver, name: str) -> None:
     """Run every statement of a multi-statement file (schema, maintenance), in order."""
     for statement in cypher.statements(name):
         driver.execute_query(statement, database_=database(driver))
+
+
+def run_autocommit(driver: Driver, name: str, /, **params: Any) -> None:
+    """Run a named query in an auto-commit transaction: the only kind in which a query may
+    commit its own batches (`CALL { … } IN TRANSACTIONS`)."""
+    with driver.session(database=database(driver)) as session:
+        session.run(cypher.load(name), params).consume()

@@ -48,6 +48,7 @@ class LoadReport:
     seconds: float = 0.0
     counts_before: dict[str, int] = field(default_factory=dict)
     counts_after: dict[str, int] = field(default_factory=dict)
+    phases: dict[str, float] = field(default_factory=dict)  # seconds per step (bulk import)
 
     def reject(self, reason: str, where: str) -> None:
         self.rejected[reason] += 1
