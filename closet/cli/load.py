@@ -89,6 +89,10 @@ def _bulk(files: list[Path], replace: bool) -> None:
     except DatabaseUnavailable as exc:
         raise fail(str(exc), 1) from None
     _print_report(report)
+    out.print(
+        "the database was replaced: restart `closet serve` if it runs (its driver waits "
+        "for transactions of the old one)"
+    )
     if not report.clean:
         raise typer.Exit(1)
 
