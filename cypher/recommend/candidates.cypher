@@ -3,10 +3,21 @@
 // $skip_categories; top $per_category per big category, ranked by co-occurrence strength
 // (summed over the source clusters), then popularity, then id. $brands: 'any', 'same' (only
 // items of $own_brands) or 'other' (none of them; items without a brand count as other).
+// $use_top: read each paired cluster's precomputed best items (TOP, maintenance/cluster_top)
+// instead of all of them: the same answer when per_category + excluded ≤ their number.
 UNWIND $sources AS source_key
 MATCH (src:Cluster {key: source_key})-[p:PAIRS_WITH]-(other:Cluster)
 WITH other, sum(p.outfits) AS strength
-MATCH (other)<-[:IN_CLUSTER]-(cand:Item)
+CALL (other) {
+  WITH other WHERE $use_top AND other.top_k IS NOT NULL
+  MATCH (other)-[:TOP]->(cand:Item)
+  RETURN cand
+  UNION
+  WITH other WHERE NOT ($use_top AND other.top_k IS NOT NULL)
+  MATCH (other)<-[:IN_CLUSTER]-(cand:Item)
+  RETURN cand
+}
+WITH cand, other, strength
 WHERE cand.category <> $owned_category
   AND NOT cand.id IN $exclude
   AND NOT cand.category IN $skip_categories

@@ -2,12 +2,22 @@
 // items, scored by how many owned items they pair with, then by summed co-occurrence strength,
 // then popularity. Each candidate is of another big category than the owned item it pairs with.
 // $brands: 'any', 'same' (only the owned items' brands) or 'other' (none of them).
+// $use_top: read the paired clusters' precomputed best items (see candidates.cypher).
 MATCH (b:Item) WHERE b.id IN $owned
 WITH collect(DISTINCT b.brand) AS own_brands
 UNWIND $owned AS owned_id
 MATCH (o:Item {id: owned_id})-[:IN_CLUSTER]->(:Cluster)-[p:PAIRS_WITH]-(other:Cluster)
 WITH o, other, p.outfits AS outfits, own_brands
-MATCH (other)<-[:IN_CLUSTER]-(cand:Item)
+CALL (other) {
+  WITH other WHERE $use_top AND other.top_k IS NOT NULL
+  MATCH (other)-[:TOP]->(cand:Item)
+  RETURN cand
+  UNION
+  WITH other WHERE NOT ($use_top AND other.top_k IS NOT NULL)
+  MATCH (other)<-[:IN_CLUSTER]-(cand:Item)
+  RETURN cand
+}
+WITH o, other, outfits, own_brands, cand
 WHERE cand.category <> o.category
   AND NOT cand.id IN $owned
   AND NOT cand.id IN $exclude

@@ -1,5 +1,6 @@
 """The co-occurrence refresh: PAIRS_WITH between clusters worn in the same real outfits, the
-per-cluster counts, and clusters left without items removed (all in Cypher, idempotent)."""
+per-cluster counts, clusters left without items removed, and each cluster's precomputed
+candidate list (TOP, what the rule reads at scale); all in Cypher, idempotent."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ import time
 from neo4j import Driver
 
 import cypher
-from graph.db.connection import database
+from graph.db.connection import database, run_autocommit
 from graph.ingest.writer import graph_counts
+
+TOP_K = 300  # candidates kept per cluster and category: per_category (≤ 100) + exclusions
 
 
 def refresh_cooccurrence(driver: Driver) -> dict[str, int]:
@@ -21,6 +24,8 @@ def refresh_cooccurrence(driver: Driver) -> dict[str, int]:
     )
     driver.execute_query(cypher.load("maintenance/cooccurrence_prune"), stamp=stamp, database_=db)
     driver.execute_query(cypher.load("maintenance/cluster_stats"), database_=db)
+    run_autocommit(driver, "maintenance/cluster_top_clear")
+    run_autocommit(driver, "maintenance/cluster_top", k=TOP_K)
     return {
         "pairs": graph_counts(driver)["PAIRS_WITH"],
         "pairs_created": summary.counters.relationships_created,

@@ -16,9 +16,16 @@ from neo4j import Driver
 from core.errors import ItemNotFound
 from core.vocabulary import BIG_CATEGORIES
 from graph.db.connection import read
+from graph.ingest.cooccurrence import TOP_K
 from graph.recommend.brands import BrandFilter
 
 BACKOFF_LEVELS = ("cluster", "mid_class", "color")
+
+
+def reads_top(brands: str, per_category: int, excluded: int) -> bool:
+    """Whether the clusters' precomputed best items (TOP) give the exact answer: without a
+    brand filter, and when no more than TOP_K items of one cluster can be needed."""
+    return brands == "any" and per_category + excluded <= TOP_K
 
 
 @dataclass
@@ -77,6 +84,7 @@ def recommend_for_item(
             exclude=excluded,
             skip_categories=[c for c in BIG_CATEGORIES if c not in missing],
             per_category=per_category,
+            use_top=reads_top(brands, per_category, len(excluded)),
             **brand_filter.params(),
         )
         for row in rows:
@@ -108,6 +116,7 @@ def recommend_for_closet(
         exclude=exclude or [],
         per_category=per_category,
         brands=brands,
+        use_top=reads_top(brands, per_category, len(owned) + len(exclude or [])),
     )
     return Recommendations(
         None,

@@ -15,6 +15,7 @@ from neo4j import Driver
 from pydantic import ValidationError
 
 from core.records import ITEM_EXTRAS, OUTFIT_EXTRAS, SnapOutfit
+from core.vocabulary import BIG_CATEGORIES
 from graph.ingest.loader import load_files
 from graph.ingest.normalize import normalize_outfit
 from tests.support.neo4j import wipe
@@ -27,7 +28,9 @@ OUTFIT_PROPS = {
     "id", "style", "season", "gender", "url", "image_url", "description", *OUTFIT_EXTRAS,
 }  # fmt: skip
 OTHER_PROPS = {
-    "Cluster": {"key", "mid_class", "color", "items", "outfits"},
+    # the counts and the best items per category (the rule's lists) of the co-occurrence refresh
+    "Cluster": {"key", "mid_class", "color", "items", "outfits", "top_k"}
+    | {f"top_{category}" for category in BIG_CATEGORIES},
     "Brand": {"name"},
     "Tag": {"name"},
 }
