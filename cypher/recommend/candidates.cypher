@@ -3,14 +3,15 @@
 // $skip_categories; top $per_category per big category, ranked by co-occurrence strength
 // (summed over the source clusters), then popularity, then id. $brands: 'any', 'same' (only
 // items of $own_brands) or 'other' (none of them; items without a brand count as other).
-// $use_top: read each paired cluster's precomputed best items (TOP, maintenance/cluster_top)
+// $use_top: read each paired cluster's precomputed best items (TOP, maintenance/cluster_top),
 // instead of all of them: the same answer when per_category + excluded ≤ their number.
 UNWIND $sources AS source_key
 MATCH (src:Cluster {key: source_key})-[p:PAIRS_WITH]-(other:Cluster)
 WITH other, sum(p.outfits) AS strength
 CALL (other) {
   WITH other WHERE $use_top AND other.top_k IS NOT NULL
-  MATCH (other)-[:TOP]->(cand:Item)
+  MATCH (other)-[t:TOP]->(cand:Item)
+  WHERE t.rank <= $per_category + size($exclude)
   RETURN cand
   UNION
   WITH other WHERE NOT ($use_top AND other.top_k IS NOT NULL)
@@ -26,6 +27,8 @@ WHERE cand.category <> $owned_category
 WITH cand, other, strength
 ORDER BY strength DESC, coalesce(cand.popularity, 0) DESC, cand.id
 WITH cand.category AS category,
-     collect({item: cand {.*}, strength: strength, cluster: other.key})[..$per_category] AS top
-RETURN category, top
+     collect({item: cand, strength: strength, cluster: other.key})[..$per_category] AS top
+// only the kept candidates are read whole
+RETURN category,
+       [t IN top | {item: properties(t.item), strength: t.strength, cluster: t.cluster}] AS top
 ORDER BY category

@@ -10,7 +10,8 @@ MATCH (o:Item {id: owned_id})-[:IN_CLUSTER]->(:Cluster)-[p:PAIRS_WITH]-(other:Cl
 WITH o, other, p.outfits AS outfits, own_brands
 CALL (other) {
   WITH other WHERE $use_top AND other.top_k IS NOT NULL
-  MATCH (other)-[:TOP]->(cand:Item)
+  MATCH (other)-[t:TOP]->(cand:Item)
+  WHERE t.rank <= $per_category + size($owned) + size($exclude)
   RETURN cand
   UNION
   WITH other WHERE NOT ($use_top AND other.top_k IS NOT NULL)
@@ -27,7 +28,10 @@ WITH cand, other, count(DISTINCT o) AS pairs_with, sum(outfits) AS strength,
      collect(DISTINCT o.id) AS partners
 ORDER BY pairs_with DESC, strength DESC, coalesce(cand.popularity, 0) DESC, cand.id
 WITH cand.category AS category,
-     collect({item: cand {.*}, strength: strength, pairs_with: pairs_with, partners: partners,
+     collect({item: cand, strength: strength, pairs_with: pairs_with, partners: partners,
               cluster: other.key})[..$per_category] AS top
-RETURN category, top
+// only the kept candidates are read whole
+RETURN category,
+       [t IN top | {item: properties(t.item), strength: t.strength, pairs_with: t.pairs_with,
+                    partners: t.partners, cluster: t.cluster}] AS top
 ORDER BY category
