@@ -126,6 +126,7 @@ def save_profiles(driver: Driver, items: list[dict[str, Any]], folder: Path) -> 
                     "owned_category": source["item"]["category"],
                     "exclude": [item["id"]],
                     "skip_categories": [],
+                    "categories": ["top", "bottom", "outer", "shoes", "bag", "hat"],
                     "per_category": 10,
                     "brands": "any",
                     "own_brands": [],

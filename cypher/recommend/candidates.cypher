@@ -3,15 +3,17 @@
 // $skip_categories; top $per_category per big category, ranked by co-occurrence strength
 // (summed over the source clusters), then popularity, then id. $brands: 'any', 'same' (only
 // items of $own_brands) or 'other' (none of them; items without a brand count as other).
-// $use_top: read each paired cluster's precomputed best items (TOP, maintenance/cluster_top),
-// instead of all of them: the same answer when per_category + excluded ≤ their number.
+// $use_top: read each paired cluster's precomputed best items of $categories (the lists
+// Cluster.top_<category>, maintenance/cluster_top) instead of all its items: the same answer
+// when per_category + excluded ≤ their length.
 UNWIND $sources AS source_key
 MATCH (src:Cluster {key: source_key})-[p:PAIRS_WITH]-(other:Cluster)
 WITH other, sum(p.outfits) AS strength
 CALL (other) {
   WITH other WHERE $use_top AND other.top_k IS NOT NULL
-  MATCH (other)-[t:TOP]->(cand:Item)
-  WHERE t.rank <= $per_category + size($exclude)
+  UNWIND $categories AS category
+  UNWIND coalesce(other['top_' + category], [])[..$per_category + size($exclude)] AS best
+  MATCH (cand:Item {id: best})
   RETURN cand
   UNION
   WITH other WHERE NOT ($use_top AND other.top_k IS NOT NULL)

@@ -2,7 +2,8 @@
 // items, scored by how many owned items they pair with, then by summed co-occurrence strength,
 // then popularity. Each candidate is of another big category than the owned item it pairs with.
 // $brands: 'any', 'same' (only the owned items' brands) or 'other' (none of them).
-// $use_top: read the paired clusters' precomputed best items (see candidates.cypher).
+// $use_top: read the paired clusters' precomputed best items of $categories (see
+// candidates.cypher).
 MATCH (b:Item) WHERE b.id IN $owned
 WITH collect(DISTINCT b.brand) AS own_brands
 UNWIND $owned AS owned_id
@@ -10,8 +11,9 @@ MATCH (o:Item {id: owned_id})-[:IN_CLUSTER]->(:Cluster)-[p:PAIRS_WITH]-(other:Cl
 WITH o, other, p.outfits AS outfits, own_brands
 CALL (other) {
   WITH other WHERE $use_top AND other.top_k IS NOT NULL
-  MATCH (other)-[t:TOP]->(cand:Item)
-  WHERE t.rank <= $per_category + size($owned) + size($exclude)
+  UNWIND $categories AS category
+  UNWIND coalesce(other['top_' + category], [])[..$per_category + size($owned) + size($exclude)] AS best
+  MATCH (cand:Item {id: best})
   RETURN cand
   UNION
   WITH other WHERE NOT ($use_top AND other.top_k IS NOT NULL)

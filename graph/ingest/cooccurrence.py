@@ -24,7 +24,6 @@ def refresh_cooccurrence(driver: Driver) -> dict[str, int]:
     )
     driver.execute_query(cypher.load("maintenance/cooccurrence_prune"), stamp=stamp, database_=db)
     driver.execute_query(cypher.load("maintenance/cluster_stats"), database_=db)
-    run_autocommit(driver, "maintenance/cluster_top_clear")
     run_autocommit(driver, "maintenance/cluster_top", k=TOP_K)
     return {
         "pairs": graph_counts(driver)["PAIRS_WITH"],

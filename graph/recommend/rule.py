@@ -85,6 +85,7 @@ def recommend_for_item(
             skip_categories=[c for c in BIG_CATEGORIES if c not in missing],
             per_category=per_category,
             use_top=reads_top(brands, per_category, len(excluded)),
+            categories=missing,
             **brand_filter.params(),
         )
         for row in rows:
@@ -117,6 +118,7 @@ def recommend_for_closet(
         per_category=per_category,
         brands=brands,
         use_top=reads_top(brands, per_category, len(owned) + len(exclude or [])),
+        categories=list(BIG_CATEGORIES),
     )
     return Recommendations(
         None,

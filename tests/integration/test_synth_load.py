@@ -37,7 +37,6 @@ def test_the_precomputed_candidates_give_the_scans_answer(
     load_files(clean_graph, [report.outfits_file], progress=False)
     load_catalog(clean_graph, report.catalog_file)
     k = 12  # a short list, so that it really cuts the bigger clusters
-    run_autocommit(clean_graph, "maintenance/cluster_top_clear")
     run_autocommit(clean_graph, "maintenance/cluster_top", k=k)
     sizes = [r["items"] for r in read(clean_graph, "enrich/stats_clusters")]
     assert max(sizes) > 5 * k
@@ -52,6 +51,7 @@ def test_the_precomputed_candidates_give_the_scans_answer(
             "owned_category": source["item"]["category"],
             "exclude": [item_id],
             "skip_categories": [],
+            "categories": ["top", "bottom", "outer"],
             "per_category": 10,
             "brands": "any",
             "own_brands": [],
@@ -62,7 +62,13 @@ def test_the_precomputed_candidates_give_the_scans_answer(
         checked += bool(scan)
     assert checked > 20
     for n in range(0, 40, 8):
-        params = {"owned": ids[n : n + 8], "exclude": [], "per_category": 4, "brands": "any"}
+        params = {
+            "owned": ids[n : n + 8],
+            "exclude": [],
+            "per_category": 4,
+            "brands": "any",
+            "categories": ["top", "bottom", "outer", "shoes", "bag", "hat"],
+        }
         top = read(clean_graph, "recommend/closet_candidates", **params, use_top=True)
         assert top
         assert top == read(clean_graph, "recommend/closet_candidates", **params, use_top=False)
