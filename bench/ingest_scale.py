@@ -16,10 +16,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import matplotlib
 
@@ -27,10 +28,11 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from neo4j import Driver
 
+from bench.scale import finish_loglog, throwaway_server
 from core.settings import REPO_ROOT, Settings
 from graph.db.connection import connect, run
 from graph.db.schema import apply_schema
-from graph.db.server import LocalServer, free_port
+from graph.db.server import LocalServer
 from graph.ingest.bulk import bulk_load
 from graph.ingest.cooccurrence import refresh_cooccurrence
 from graph.ingest.loader import load_catalog, load_files
@@ -139,14 +141,7 @@ def plot(rows: list[dict[str, Any]], path: Path) -> None:
         )
     sizes = sorted({r["target"] for r in rows})
     ax.plot(sizes, [s / 20_000 for s in sizes], "k--", label="target: 20,000 items/s")
-    ax.set_xscale("log")
-    ax.set_yscale("log")
-    ax.set_xlabel("catalog items")
-    ax.set_ylabel("seconds (log)")
-    ax.set_title("closet load: write time against catalog size")
-    ax.legend(fontsize=8)
-    fig.tight_layout()
-    fig.savefig(path, dpi=120)
+    finish_loglog(fig, ax, path, "seconds (log)", "closet load: write time against catalog size")
 
 
 def main() -> int:
@@ -161,56 +156,48 @@ def main() -> int:
     RESULTS.mkdir(parents=True, exist_ok=True)
     rows: list[dict[str, Any]] = []
     baseline = None
-    with tempfile.TemporaryDirectory() as tmp:
-        server = LocalServer(
-            Path(tmp) / "neo4j", free_port(), free_port(), heap="4g", pagecache="4g", ephemeral=True
-        )
-        server.start(timeout=300)
-        settings = Settings(server.bolt_uri, "neo4j", server.read_password() or "")
-        try:
-            # a fresh driver for each measurement: a bulk import replaces the database, and a
-            # driver's bookmarks from before it would wait for transactions that are gone
-            warm = Path(tmp) / "warm-up"
-            generate(5000, 1500, args.seed + 1, warm)
-            with connect(settings) as driver:
-                batched(driver, warm, 500)  # the server's JIT warms up on this, untimed
-            for size in sizes:
-                folder = Path(tmp) / f"synth-{size}"
-                t0 = time.perf_counter()
-                generate(size, round(size * 0.3), args.seed, folder)
-                print(f"synth {size:,} items: {time.perf_counter() - t0:.1f} s", flush=True)
-                batches = args.batches if size < 1_000_000 else args.big_batches
-                for batch in (int(b) for b in batches.split(",")):
-                    with connect(settings) as driver:
-                        row = {"target": size, **batched(driver, folder, batch)}
-                    rows.append(row)
-                    print(
-                        f"  batch {batch:>5}: {row['write_seconds']:7.1f} s writes, "
-                        f"{row['items_per_s']:8,.0f} items/s, "
-                        f"{row['rels_per_s']:8,.0f} rels/s, "
-                        f"refresh {row['refresh_seconds']:.1f} s, "
-                        f"total {row['seconds']:.1f} s",
-                        flush=True,
-                    )
-                if not args.no_bulk:
-                    row = {"target": size, **bulk(server, settings, folder)}
-                    rows.append(row)
-                    phases = ", ".join(f"{k} {v:.1f} s" for k, v in row["phases"].items())
-                    print(
-                        f"  bulk: {row['seconds']:.1f} s end to end, "
-                        f"{row['items_per_s']:,.0f} items/s ({phases})",
-                        flush=True,
-                    )
-                if size == 10_000:
-                    with connect(settings) as driver:
-                        baseline = per_record(driver, folder)
-                    print(
-                        f"  per-record MERGE: {baseline['seconds']:.1f} s, "
-                        f"{baseline['items_per_s']:,.0f} items/s",
-                        flush=True,
-                    )
-        finally:
-            server.stop()
+    with throwaway_server() as (server, settings, tmp):
+        # a fresh driver for each measurement: a bulk import replaces the database, and a
+        # driver's bookmarks from before it would wait for transactions that are gone
+        warm = Path(tmp) / "warm-up"
+        generate(5000, 1500, args.seed + 1, warm)
+        with connect(settings) as driver:
+            batched(driver, warm, 500)  # the server's JIT warms up on this, untimed
+        for size in sizes:
+            folder = Path(tmp) / f"synth-{size}"
+            t0 = time.perf_counter()
+            generate(size, round(size * 0.3), args.seed, folder)
+            print(f"synth {size:,} items: {time.perf_counter() - t0:.1f} s", flush=True)
+            batches = args.batches if size < 1_000_000 else args.big_batches
+            for batch in (int(b) for b in batches.split(",")):
+                with connect(settings) as driver:
+                    row = {"target": size, **batched(driver, folder, batch)}
+                rows.append(row)
+                print(
+                    f"  batch {batch:>5}: {row['write_seconds']:7.1f} s writes, "
+                    f"{row['items_per_s']:8,.0f} items/s, "
+                    f"{row['rels_per_s']:8,.0f} rels/s, "
+                    f"refresh {row['refresh_seconds']:.1f} s, "
+                    f"total {row['seconds']:.1f} s",
+                    flush=True,
+                )
+            if not args.no_bulk:
+                row = {"target": size, **bulk(server, settings, folder)}
+                rows.append(row)
+                phases = ", ".join(f"{k} {v:.1f} s" for k, v in row["phases"].items())
+                print(
+                    f"  bulk: {row['seconds']:.1f} s end to end, "
+                    f"{row['items_per_s']:,.0f} items/s ({phases})",
+                    flush=True,
+                )
+            if size == 10_000:
+                with connect(settings) as driver:
+                    baseline = per_record(driver, folder)
+                print(
+                    f"  per-record MERGE: {baseline['seconds']:.1f} s, "
+                    f"{baseline['items_per_s']:,.0f} items/s",
+                    flush=True,
+                )
     print()
     print("| items | batch | write s | items/s | rels/s | refresh s | total s | vs 20k items/s |")
     print("|---|---|---|---|---|---|---|---|")

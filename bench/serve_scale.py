@@ -37,10 +37,11 @@ from neo4j import Driver
 
 import cypher
 from bench.http_bench import percentile
+from bench.scale import finish_loglog, throwaway_server
 from core.settings import REPO_ROOT, Settings
 from graph import wardrobe
 from graph.db.connection import connect, database, read
-from graph.db.server import LocalServer, free_port
+from graph.db.server import free_port
 from graph.ingest.bulk import bulk_load
 from graph.ingest.synth import generate
 
@@ -204,14 +205,9 @@ def plot(rows: list[dict[str, Any]], path: Path) -> None:
         ax.plot(*zip(*points, strict=True), marker="o", label=f"{name} (1 client, p99)")
     sizes = sorted({r["size"] for r in rows})
     ax.plot(sizes, [20.0] * len(sizes), "k--", lw=1, label="target: item rec. p99 20 ms")
-    ax.set_xscale("log")
-    ax.set_yscale("log")
-    ax.set_xlabel("catalog items")
-    ax.set_ylabel("latency, ms (log)")
-    ax.set_title("closet serve: p99 latency against catalog size")
-    ax.legend(fontsize=7)
-    fig.tight_layout()
-    fig.savefig(path, dpi=120)
+    finish_loglog(
+        fig, ax, path, "latency, ms (log)", "closet serve: p99 latency against catalog size"
+    )
 
 
 def main() -> int:
@@ -224,63 +220,55 @@ def main() -> int:
     args = parser.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
     rows: list[dict[str, Any]] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        server = LocalServer(
-            Path(tmp) / "neo4j", free_port(), free_port(), heap="4g", pagecache="4g", ephemeral=True
-        )
-        server.start(timeout=300)
-        settings = Settings(server.bolt_uri, "neo4j", server.read_password() or "")
-        try:
-            for size in [int(s) for s in args.sizes.split(",")]:
-                folder = Path(tmp) / f"synth-{size}"
-                generate(size, round(size * 0.3), args.seed, folder)
-                files = [folder / "outfits.jsonl", folder / "catalog.jsonl"]
-                loaded = bulk_load(lambda: connect(settings), server, files, replace=True)
-                with connect(settings) as driver:
-                    items = sample_items(driver, 100 + 10 * OWNED, args.seed)
-                    persons = make_closets(driver, items[100:], 10)
-                    query_ms = save_profiles(driver, items, RESULTS / "profiles" / str(size))
-                calls = mix(items, persons)
-                proc, url = serve(settings)
-                try:
-                    run_load(url, calls, 5, 2)  # warm-up
-                    single = {}
-                    for name in dict.fromkeys(c["name"] for c in calls):
-                        mine = [c for c in calls if c["name"] == name][: args.single]
-                        result = run_load(url, mine, args.seconds / 3, 1)
-                        single.update(summarise(result))
-                    mixed = run_load(url, calls, args.seconds, args.concurrency)
-                    api_rss = rss_mb(proc.pid)
-                finally:
-                    proc.terminate()
-                    proc.wait(30)
-                total = sum(len(v) for v in mixed["latencies_ms"].values())
-                row = {
-                    "size": size,
-                    "items": loaded.counts_after["Item"],
-                    "single": single,
-                    "mixed": summarise(mixed),
-                    "mixed_rps": total / mixed["seconds"],
-                    "api_rss_mb": api_rss,
-                    "neo4j_rss_mb": rss_mb(server.pid() or 0),
-                    "candidates_query_ms": query_ms,
-                }
-                rows.append(row)
-                print(f"\n{size:,} items ({row['items']:,} in the graph), "
-                      f"mixed load {row['mixed_rps']:.0f} req/s with {args.concurrency} clients; "
-                      f"API RSS {api_rss:.0f} MB, Neo4j RSS {row['neo4j_rss_mb']:.0f} MB "
-                      "(heap 4g, page cache 4g); rule candidate query p50 "
-                      f"{query_ms['top']:.1f} ms from TOP lists, {query_ms['scan']:.1f} ms "
-                      "scanning the clusters", flush=True)  # fmt: skip
-                print("| endpoint | 1 client p50 | p95 | p99 | 8 clients p50 | p95 | p99 |")
-                print("|---|---|---|---|---|---|---|")
-                for name, s in single.items():
-                    m = row["mixed"].get(name, {})
-                    print(f"| {name} | {s['p50']:.1f} | {s['p95']:.1f} | {s['p99']:.1f} "
-                          f"| {m.get('p50', float('nan')):.1f} | {m.get('p95', float('nan')):.1f} "
-                          f"| {m.get('p99', float('nan')):.1f} |", flush=True)  # fmt: skip
-        finally:
-            server.stop()
+    with throwaway_server() as (server, settings, tmp):
+        for size in [int(s) for s in args.sizes.split(",")]:
+            folder = Path(tmp) / f"synth-{size}"
+            generate(size, round(size * 0.3), args.seed, folder)
+            files = [folder / "outfits.jsonl", folder / "catalog.jsonl"]
+            loaded = bulk_load(lambda: connect(settings), server, files, replace=True)
+            with connect(settings) as driver:
+                items = sample_items(driver, 100 + 10 * OWNED, args.seed)
+                persons = make_closets(driver, items[100:], 10)
+                query_ms = save_profiles(driver, items, RESULTS / "profiles" / str(size))
+            calls = mix(items, persons)
+            proc, url = serve(settings)
+            try:
+                run_load(url, calls, 5, 2)  # warm-up
+                single = {}
+                for name in dict.fromkeys(c["name"] for c in calls):
+                    mine = [c for c in calls if c["name"] == name][: args.single]
+                    result = run_load(url, mine, args.seconds / 3, 1)
+                    single.update(summarise(result))
+                mixed = run_load(url, calls, args.seconds, args.concurrency)
+                api_rss = rss_mb(proc.pid)
+            finally:
+                proc.terminate()
+                proc.wait(30)
+            total = sum(len(v) for v in mixed["latencies_ms"].values())
+            row = {
+                "size": size,
+                "items": loaded.counts_after["Item"],
+                "single": single,
+                "mixed": summarise(mixed),
+                "mixed_rps": total / mixed["seconds"],
+                "api_rss_mb": api_rss,
+                "neo4j_rss_mb": rss_mb(server.pid() or 0),
+                "candidates_query_ms": query_ms,
+            }
+            rows.append(row)
+            print(f"\n{size:,} items ({row['items']:,} in the graph), "
+                  f"mixed load {row['mixed_rps']:.0f} req/s with {args.concurrency} clients; "
+                  f"API RSS {api_rss:.0f} MB, Neo4j RSS {row['neo4j_rss_mb']:.0f} MB "
+                  "(heap 4g, page cache 4g); rule candidate query p50 "
+                  f"{query_ms['top']:.1f} ms from TOP lists, {query_ms['scan']:.1f} ms "
+                  "scanning the clusters", flush=True)  # fmt: skip
+            print("| endpoint | 1 client p50 | p95 | p99 | 8 clients p50 | p95 | p99 |")
+            print("|---|---|---|---|---|---|---|")
+            for name, s in single.items():
+                m = row["mixed"].get(name, {})
+                print(f"| {name} | {s['p50']:.1f} | {s['p95']:.1f} | {s['p99']:.1f} "
+                      f"| {m.get('p50', float('nan')):.1f} | {m.get('p95', float('nan')):.1f} "
+                      f"| {m.get('p99', float('nan')):.1f} |", flush=True)  # fmt: skip
     (RESULTS / "serve_scale.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
     plot(rows, RESULTS / "serve_scale.png")
     print(f"plot: {RESULTS / 'serve_scale.png'}")

@@ -70,6 +70,15 @@ def _draw(shares: dict[str, float], rng: np.random.Generator) -> str:
     return keys[min(int(np.searchsorted(cum, rng.random(), side="right")), len(keys) - 1)]
 
 
+def _choose(
+    shares: dict[str, float], index: dict[str, int], size: int, rng: np.random.Generator
+) -> np.ndarray:
+    """`size` draws of the keys of `shares` (as their numbers in `index`), in proportion."""
+    options = np.array([index[k] for k in shares])
+    p = np.array(list(shares.values()))
+    return rng.choice(options, size=size, p=p / p.sum())
+
+
 class Names:
     """Product names that read back as their mid class and colour (checked once, cached)."""
 
@@ -112,20 +121,14 @@ class Catalog:
         self.mid = np.zeros(n, dtype=np.int16)
         for c, name in enumerate(self.cats):
             where = np.flatnonzero(self.cat == c)
-            shares = profile.mid_classes[name]
-            options = np.array([mid_index[m] for m in shares])
-            p = np.array(list(shares.values()))
-            self.mid[where] = rng.choice(options, size=len(where), p=p / p.sum())
+            self.mid[where] = _choose(profile.mid_classes[name], mid_index, len(where), rng)
         self.colors = sorted({c for cs in profile.colors.values() for c in cs})
         color_index = {c: k for k, c in enumerate(self.colors)}
         self.color = np.zeros(n, dtype=np.int8)
         self.price = np.zeros(n, dtype=np.int64)
         for m, name in enumerate(self.mids):
             where = np.flatnonzero(self.mid == m)
-            shares = profile.colors[name]
-            options = np.array([color_index[c] for c in shares])
-            p = np.array(list(shares.values()))
-            self.color[where] = rng.choice(options, size=len(where), p=p / p.sum())
+            self.color[where] = _choose(profile.colors[name], color_index, len(where), rng)
             mu, sd = profile.log_price.get(name, (11.0, 0.5))
             self.price[where] = np.round(np.exp(rng.normal(mu, sd, len(where))), -2)
         brands = max(1, round(n / profile.items_per_brand))
