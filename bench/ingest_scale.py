@@ -214,7 +214,7 @@ def main() -> int:
             key=lambda r: r["items_per_s"],
         )
         print(
-            f"\nper-record MERGE on 10k items: {baseline['seconds']:.1f} s "
+            f"\none statement per node and relationship, 10k items: {baseline['seconds']:.1f} s "
             f"({baseline['statements']:,} statements); batched (batch {best['batch']}): "
             f"{best['write_seconds']:.1f} s → "
             f"{baseline['seconds'] / best['write_seconds']:.1f}× faster"
