@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from neo4j import Driver
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from core.errors import InputError
 from core.records import ITEM_EXTRAS, OUTFIT_EXTRAS, SnapItem, SnapOutfit
@@ -30,8 +30,15 @@ from graph.db.connection import run_autocommit
 from graph.db.schema import apply_schema
 from graph.db.server import LocalServer
 from graph.ingest.cooccurrence import refresh_cooccurrence
-from graph.ingest.loader import BadLine, ItemVersions, LoadReport, read_records, validated_outfits
-from graph.ingest.normalize import ItemRow, OutfitRow, normalize_item
+from graph.ingest.loader import (
+    BadLine,
+    ItemVersions,
+    LoadReport,
+    read_records,
+    validated_item,
+    validated_outfits,
+)
+from graph.ingest.normalize import ItemRow, OutfitRow
 from graph.ingest.writer import graph_counts
 
 ARRAY = "\x1f"  # the array delimiter (unit separator): never in a label or URL we keep
@@ -175,8 +182,12 @@ def write_csv(paths: Sequence[Path], folder: Path, report: LoadReport) -> CsvFil
                 csv.outfit(outfit)
                 linked += len(outfit.items)
             for where, record in records:
-                if not _is_outfit(record):
-                    _catalog_item(where, record, csv, written, versions, report)
+                if _is_outfit(record):
+                    continue
+                row = validated_item(where, record, report, versions)
+                if row is not None and row.id not in written:
+                    written.add(row.id)
+                    csv.item(row)
         csv.close()
     report.outfits, report.items = csv.outfits, linked
     return csv
@@ -184,31 +195,6 @@ def write_csv(paths: Sequence[Path], folder: Path, report: LoadReport) -> CsvFil
 
 def _is_outfit(record: Any) -> bool:
     return isinstance(record, BadLine) or not isinstance(record, dict) or "outfit_id" in record
-
-
-def _catalog_item(
-    where: str,
-    record: dict[str, Any],
-    csv: CsvFiles,
-    written: set[str],
-    versions: ItemVersions,
-    report: LoadReport,
-) -> None:
-    try:
-        row = normalize_item(SnapItem.model_validate(record))
-    except ValidationError as exc:
-        report.reject(f"item: {exc.errors()[0]['msg']}", where)
-        return
-    if row is None:
-        report.dropped_items += 1
-        return
-    first = versions.conflict(row)
-    if first is not None:
-        report.conflict(row.id, first, ItemVersions.summary(row), where)
-        return
-    if row.id not in written:
-        written.add(row.id)
-        csv.item(row)
 
 
 def admin_import(server: LocalServer, folder: Path, heap: str = "2g") -> str:

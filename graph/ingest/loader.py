@@ -262,6 +262,31 @@ def load_files(
     return report
 
 
+def validated_item(
+    where: str, record: Any, report: LoadReport, versions: ItemVersions
+) -> ItemRow | None:
+    """A catalog record validated and normalised, or None: rejected, in a dropped category, or
+    a conflicting duplicate (each reported)."""
+    if isinstance(record, BadLine):
+        report.reject(record.reason, where)
+        return None
+    try:
+        item = SnapItem.model_validate(record)
+    except ValidationError as exc:
+        report.reject(_reason(exc), where)
+        return None
+    row = normalize_item(item)
+    if row is None:
+        report.dropped_items += 1
+        return None
+    report.ignore(row.ignored)
+    first = versions.conflict(row)
+    if first is not None:
+        report.conflict(row.id, first, ItemVersions.summary(row), where)
+        return None
+    return row
+
+
 def load_catalog(driver: Driver, path: Path, batch_size: int = DEFAULT_BATCH) -> LoadReport:
     """Import a JSON list of item records (no outfits) as catalog items."""
     report = LoadReport(files=[str(path)])
@@ -271,24 +296,9 @@ def load_catalog(driver: Driver, path: Path, batch_size: int = DEFAULT_BATCH) ->
     writer = GraphWriter(driver, batch_size, on_reject=report.reject_outfit)
     with resumable(lambda: f"{writer.written_items} items"):
         for where, record in records:
-            if isinstance(record, BadLine):
-                report.reject(record.reason, where)
-                continue
-            try:
-                item = SnapItem.model_validate(record)
-            except ValidationError as exc:
-                report.reject(_reason(exc), where)
-                continue
-            row = normalize_item(item)
-            if row is None:
-                report.dropped_items += 1
-                continue
-            report.ignore(row.ignored)
-            first = versions.conflict(row)
-            if first is not None:
-                report.conflict(row.id, first, ItemVersions.summary(row), where)
-                continue
-            writer.add_item(row)
+            row = validated_item(where, record, report, versions)
+            if row is not None:
+                writer.add_item(row)
         writer.close()
         refresh_cooccurrence(driver)
     report.items = writer.written_items
