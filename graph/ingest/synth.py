@@ -223,10 +223,8 @@ def generate(
     outfits_file, catalog_file = out / "outfits.jsonl", out / "catalog.jsonl"
     mid_of = {name: k for k, name in enumerate(catalog.mids)}
     cat_of = {name: k for k, name in enumerate(catalog.cats)}
-    written_images = 0
 
     def record(item: int, position: int | None = None) -> dict[str, Any]:
-        nonlocal written_images
         big, mid = catalog.cats[catalog.cat[item]], catalog.mids[catalog.mid[item]]
         color = catalog.colors[catalog.color[item]]
         item_id = str(ITEM_BASE + item)
@@ -241,7 +239,6 @@ def generate(
         }
         if images is not None:
             row["image_url"] = _image(images, item_id, big, color, seed + item)
-            written_images += 1
         if position is not None:
             row["position"] = position
         return row
@@ -259,7 +256,13 @@ def generate(
             _write(sink, record(int(item)))
     worn = int((catalog.count > 0).sum())
     return SynthReport(
-        items, outfits, worn, items - worn, outfits_file, catalog_file, written_images
+        items,
+        outfits,
+        worn,
+        items - worn,
+        outfits_file,
+        catalog_file,
+        len(list(images.glob("*.png"))) if images else 0,
     )
 
 
