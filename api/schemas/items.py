@@ -119,7 +119,17 @@ class Category(BaseModel):
     colors: list[str]
 
 
+class CacheStats(BaseModel):
+    """One in-process cache of catalog answers (kept until the next co-occurrence refresh)."""
+
+    name: str
+    entries: int
+    hits: int
+    misses: int
+
+
 class Health(BaseModel):
     status: str
     neo4j: str
     items: int | None = None
+    caches: list[CacheStats] = []

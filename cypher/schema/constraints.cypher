@@ -4,6 +4,7 @@ CREATE CONSTRAINT item_id IF NOT EXISTS FOR (i:Item) REQUIRE i.id IS UNIQUE;
 CREATE CONSTRAINT cluster_key IF NOT EXISTS FOR (c:Cluster) REQUIRE c.key IS UNIQUE;
 CREATE CONSTRAINT brand_name IF NOT EXISTS FOR (b:Brand) REQUIRE b.name IS UNIQUE;
 CREATE CONSTRAINT tag_name IF NOT EXISTS FOR (t:Tag) REQUIRE t.name IS UNIQUE;
+CREATE CONSTRAINT generation_name IF NOT EXISTS FOR (g:Generation) REQUIRE g.name IS UNIQUE;
 CREATE INDEX item_category IF NOT EXISTS FOR (i:Item) ON (i.category);
 CREATE INDEX item_mid_class IF NOT EXISTS FOR (i:Item) ON (i.mid_class);
 CREATE INDEX item_color IF NOT EXISTS FOR (i:Item) ON (i.color);

@@ -1,6 +1,8 @@
 """The co-occurrence refresh: PAIRS_WITH between clusters worn in the same real outfits, the
 per-cluster counts, clusters left without items removed, and each cluster's precomputed
-candidate list (TOP, what the rule reads at scale); all in Cypher, idempotent."""
+candidate list (TOP, what the rule reads at scale); all in Cypher, idempotent. It ends by
+stamping a new catalog generation, which retires the answers the API keeps in memory
+(graph/recommend/catalog_cache.py)."""
 
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ TOP_K = 300  # candidates kept per cluster and category: per_category (≤ 100) 
 
 
 def refresh_cooccurrence(driver: Driver) -> dict[str, int]:
-    """Recompute PAIRS_WITH and the per-cluster counts; drop clusters left without items."""
+    """Recompute PAIRS_WITH, the per-cluster counts and candidate lists; drop clusters left
+    without items; stamp a new catalog generation."""
     stamp = time.time_ns()
     db = database(driver)
     _, summary, _ = driver.execute_query(
@@ -25,6 +28,9 @@ def refresh_cooccurrence(driver: Driver) -> dict[str, int]:
     driver.execute_query(cypher.load("maintenance/cooccurrence_prune"), stamp=stamp, database_=db)
     driver.execute_query(cypher.load("maintenance/cluster_stats"), database_=db)
     run_autocommit(driver, "maintenance/cluster_top", k=TOP_K)
+    driver.execute_query(
+        cypher.load("maintenance/generation_bump"), name="catalog", stamp=stamp, database_=db
+    )
     return {
         "pairs": graph_counts(driver)["PAIRS_WITH"],
         "pairs_created": summary.counters.relationships_created,

@@ -13,4 +13,6 @@
 - `pairs`: cluster co-occurrence counts as the closet maths reads them.
 - `wearable`, `next_piece`, `capsule`, `complete`: reasoning over a whole closet.
 - `explain`: the sentences that say why, drawn from the path that produced each answer.
+- `catalog_cache`: answers that depend only on the catalog, kept in the process until the next
+  co-occurrence refresh stamps a new generation.
 """

@@ -24,6 +24,7 @@ from neo4j import Driver
 from core.vocabulary import CORE_CATEGORIES, split_cluster_key
 from graph.db.connection import read
 from graph.recommend.brands import ANY_BRAND, BrandFilter
+from graph.recommend.catalog_cache import CatalogCache
 from graph.recommend.pairs import DEFAULT_MIN_SUPPORT, PairTable
 from graph.recommend.wearable import (
     Piece,
@@ -35,6 +36,9 @@ from graph.recommend.wearable import (
     slots,
 )
 from graph.wardrobe import Closet
+
+# a (cluster, category)'s most worn catalog items, until the next refresh
+BEST_ITEMS: CatalogCache[list[dict[str, Any]]] = CatalogCache("cluster best items")
 
 
 @dataclass
@@ -149,6 +153,44 @@ def cluster_pick(key: str, category: str) -> dict[str, str]:
     return {"cluster": key, "category": category, "mid_class": mid, "color": color}
 
 
+def best_items(
+    driver: Driver,
+    generation: int | None,
+    gains: Sequence[ClusterGain],
+    exclude: Sequence[str],
+    budget: int | None,
+    per_cluster: int,
+    brands: BrandFilter,
+) -> dict[tuple[str, str], dict[str, dict[str, Any]]]:
+    """The best `per_cluster` catalog items of each (cluster, category) of `gains`, without
+    `exclude`, by id, most worn first. Each cluster's list is read with room for the exclusions
+    (a power of two, so closets of similar size share it) and kept until the next refresh."""
+    room = per_cluster + (1 << max(3, len(exclude) - 1).bit_length())
+    brand_params = brands.params()
+    brand_key = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in brand_params.items())
+
+    def from_graph(missing: list[tuple]) -> dict[tuple, list[dict[str, Any]]]:
+        rows = read(
+            driver,
+            "closet/cluster_items",
+            picks=[cluster_pick(cluster, category) for cluster, category, *_ in missing],
+            exclude=[],
+            budget=budget,
+            per_cluster=room,
+            **brand_params,
+        )
+        got = {(row["cluster"], row["category"]): row["items"] for row in rows}
+        return {entry: got.get(entry[:2], []) for entry in missing}
+
+    keys = [(g.cluster, g.category, room, budget, brand_key) for g in gains]
+    kept = BEST_ITEMS.get_many(generation, keys, from_graph)
+    skip = set(exclude)
+    return {
+        entry[:2]: {i["id"]: i for i in [i for i in items if i["id"] not in skip][:per_cluster]}
+        for entry, items in kept.items()
+    }
+
+
 def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, x))))
 
@@ -171,21 +213,7 @@ def rank_next(
     shortlist = (positive or gains)[: max(2 * limit, 4)]
     if not shortlist:
         return []
-    picks = [cluster_pick(g.cluster, g.category) for g in shortlist]
-    rows = read(
-        driver,
-        "closet/cluster_items",
-        picks=picks,
-        exclude=list(exclude),
-        budget=budget,
-        per_cluster=per_cluster,
-        **brands.params(),
-    )
-    found: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
-    for row in rows:
-        found.setdefault((row["cluster"], row["category"]), {}).update(
-            {item["id"]: item for item in row["items"]}
-        )
+    found = best_items(driver, book.generation, shortlist, exclude, budget, per_cluster, brands)
     keys = sorted({p.cluster for p in pieces if p.cluster})
     scores: dict[str, float] = {}
     if model:

@@ -3,7 +3,8 @@ together (`PAIRS_WITH.outfits`).
 
 `PairTable` is the small interface the maths takes (pure: built from a dict of pair counts, it
 is what the unit tests use); `PairBook` fills the same table from Neo4j on demand, one query per
-batch of clusters, bounded by their PAIRS_WITH degree.
+batch of clusters, bounded by their PAIRS_WITH degree, and keeps each cluster's partners in the
+process until the next co-occurrence refresh (graph/recommend/catalog_cache.py).
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from neo4j import Driver
 from core.vocabulary import CORE_CATEGORIES, split_cluster_key
 from enrich.taxonomy import MID_CLASSES, mid_class_big
 from graph.db.connection import read
+from graph.recommend.catalog_cache import CatalogCache, current_generation
 
 DEFAULT_MIN_SUPPORT = 1
+PARTNERS: CatalogCache[dict[str, int]] = CatalogCache("cluster partners")
 
 
 def pair_key(a: str, b: str) -> tuple[str, str]:
@@ -46,6 +49,8 @@ class PairTable:
             else sorted(m.name for m in MID_CLASSES if set(m.bigs) & set(categories))
         )
         self.neighbors: dict[str, dict[str, int]] = {}
+        # the catalog generation the table was read at (None: not from the graph, not cached)
+        self.generation: int | None = None
         self._extra: dict[tuple[str, str], int] = {}
         self._all: dict[str, dict[str, int]] = {}
         for (a, b), outfits in (pairs or {}).items():
@@ -131,16 +136,26 @@ class PairBook(PairTable):
     ) -> None:
         super().__init__(min_support, categories)
         self.driver = driver
+        self.generation = current_generation(driver)
 
     def _read_partners(self, keys: list[str]) -> dict[str, dict[str, int]]:
-        rows = read(
-            self.driver,
-            "closet/partner_clusters",
-            keys=keys,
-            min_support=self.min_support,
-            mids=self.mids,
+        mids = None if self.mids is None else tuple(self.mids)
+
+        def from_graph(missing: list[tuple]) -> dict[tuple, dict[str, int]]:
+            rows = read(
+                self.driver,
+                "closet/partner_clusters",
+                keys=[key for key, _, _ in missing],
+                min_support=self.min_support,
+                mids=self.mids,
+            )
+            found = {row["source"]: {k: int(n) for k, n in row["partners"]} for row in rows}
+            return {entry: found.get(entry[0], {}) for entry in missing}
+
+        kept = PARTNERS.get_many(
+            self.generation, [(key, self.min_support, mids) for key in keys], from_graph
         )
-        return {row["source"]: {k: int(n) for k, n in row["partners"]} for row in rows}
+        return {entry[0]: partners for entry, partners in kept.items()}
 
     def _read_among(self, keys: list[str]) -> dict[tuple[str, str], int]:
         rows = read(self.driver, "closet/pairs_among", keys=keys)

@@ -9,6 +9,7 @@ clusters of its mid class, then to those of its colour.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from neo4j import Driver
@@ -18,8 +19,11 @@ from core.vocabulary import BIG_CATEGORIES
 from graph.db.connection import read
 from graph.ingest.cooccurrence import TOP_K
 from graph.recommend.brands import BrandFilter
+from graph.recommend.catalog_cache import CatalogCache
 
 BACKOFF_LEVELS = ("cluster", "mid_class", "color")
+# one back-off level's answer: the same for every item of a cluster, until the next refresh
+CANDIDATES: CatalogCache[list[dict[str, Any]]] = CatalogCache("rule candidates")
 
 
 def reads_top(brands: str, per_category: int, excluded: int) -> bool:
@@ -69,24 +73,27 @@ def recommend_for_item(
         "mid_class": source["mid_class_keys"],
         "color": source["color_keys"],
     }
-    excluded = [item_id, *(exclude or [])]
+    # the owned item is never a candidate (another category), so it is left out of the key
+    excluded = list(exclude or [])
     brand_filter = BrandFilter.of(brands, [owned])
     result: dict[str, list[Candidate]] = {}
     for level in BACKOFF_LEVELS:
         missing = [c for c in wanted if c not in result]
         if not missing or not levels[level]:
             continue
-        rows = read(
-            driver,
-            "recommend/candidates",
-            sources=levels[level],
-            owned_category=owned.get("category"),
-            exclude=excluded,
-            skip_categories=[c for c in BIG_CATEGORIES if c not in missing],
-            per_category=per_category,
-            use_top=reads_top(brands, per_category, len(excluded)),
-            categories=missing,
+        params = {
+            "sources": levels[level],
+            "owned_category": owned.get("category"),
+            "exclude": excluded,
+            "skip_categories": [c for c in BIG_CATEGORIES if c not in missing],
+            "per_category": per_category,
+            "use_top": reads_top(brands, per_category, len(excluded)),
+            "categories": missing,
             **brand_filter.params(),
+        }
+        key = tuple((name, tuple(v) if isinstance(v, list) else v) for name, v in params.items())
+        rows = CANDIDATES.get(
+            source["generation"], key, partial(read, driver, "recommend/candidates", **params)
         )
         for row in rows:
             result[row["category"]] = [

@@ -32,7 +32,17 @@ def hit_ids(body: dict) -> list[str]:
 def test_health(api: httpx.Client) -> None:
     r = api.get("/health")
     assert r.status_code == 200
-    assert r.json() == {"status": "ok", "neo4j": "ok", "items": 12}
+    body = r.json()
+    caches = {c["name"]: c for c in body.pop("caches")}
+    assert body == {"status": "ok", "neo4j": "ok", "items": 12}
+    assert set(caches) == {"rule candidates", "cluster partners", "cluster best items"}
+    before = caches["rule candidates"]
+    for _ in range(2):
+        assert api.get("/items/S2/recommendations", params={"model": "rule"}).status_code == 200
+    after = {c["name"]: c for c in api.get("/health").json()["caches"]}["rule candidates"]
+    assert after["hits"] + after["misses"] > before["hits"] + before["misses"]
+    assert after["hits"] > before["hits"]  # the second request was answered from memory
+    assert after["entries"] >= 1
 
 
 def test_search_english_with_prefix(api: httpx.Client) -> None:
