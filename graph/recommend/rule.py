@@ -32,6 +32,11 @@ def reads_top(brands: str, per_category: int, excluded: int) -> bool:
     return brands == "any" and per_category + excluded <= TOP_K
 
 
+def candidate_query(name: str, use_top: bool) -> str:
+    """The named candidate query reading the clusters' lists, or its `_scan` twin."""
+    return name if use_top else f"{name}_scan"
+
+
 @dataclass
 class Candidate:
     """One recommended item, with why it was chosen."""
@@ -81,20 +86,22 @@ def recommend_for_item(
         missing = [c for c in wanted if c not in result]
         if not missing or not levels[level]:
             continue
+        use_top = reads_top(brands, per_category, len(excluded))
         params = {
             "sources": levels[level],
             "owned_category": owned.get("category"),
             "exclude": excluded,
             "skip_categories": [c for c in BIG_CATEGORIES if c not in missing],
             "per_category": per_category,
-            "use_top": reads_top(brands, per_category, len(excluded)),
             "categories": missing,
-            **brand_filter.params(),
+            **({} if use_top else brand_filter.params()),
         }
-        key = tuple((name, tuple(v) if isinstance(v, list) else v) for name, v in params.items())
-        rows = CANDIDATES.get(
-            source["generation"], key, partial(read, driver, "recommend/candidates", **params)
+        key = (
+            use_top,
+            *((name, tuple(v) if isinstance(v, list) else v) for name, v in params.items()),
         )
+        query = candidate_query("recommend/candidates", use_top)
+        rows = CANDIDATES.get(source["generation"], key, partial(read, driver, query, **params))
         for row in rows:
             result[row["category"]] = [
                 Candidate(c["item"], int(c["strength"]), c["cluster"], level) for c in row["top"]
@@ -117,16 +124,17 @@ def recommend_for_closet(
     missing = [item_id for item_id in owned if item_id not in found]
     if missing:
         raise ItemNotFound(missing[0])
-    rows = read(
-        driver,
-        "recommend/closet_candidates",
-        owned=owned,
-        exclude=exclude or [],
-        per_category=per_category,
-        brands=brands,
-        use_top=reads_top(brands, per_category, len(owned) + len(exclude or [])),
-        categories=list(BIG_CATEGORIES),
-    )
+    use_top = reads_top(brands, per_category, len(owned) + len(exclude or []))
+    params: dict[str, Any] = {
+        "owned": owned,
+        "exclude": exclude or [],
+        "per_category": per_category,
+    }
+    if use_top:
+        params["categories"] = list(BIG_CATEGORIES)
+    else:
+        params["brands"] = brands
+    rows = read(driver, candidate_query("recommend/closet_candidates", use_top), **params)
     return Recommendations(
         None,
         {
