@@ -10,9 +10,7 @@ from api.convert import to_item
 from api.deps import DriverDep
 from api.errors import declare
 from api.schemas.items import Outfit, OutfitsResponse
-from core.errors import ItemNotFound
 from core.vocabulary import ID_PATTERN
-from graph.db.connection import read
 from graph.recommend.outfits import outfits_with
 
 router = APIRouter(tags=["outfits"])
@@ -27,9 +25,6 @@ def outfits(
     limit: Annotated[int, Query(ge=1, le=50)] = 12,
 ) -> OutfitsResponse:
     """Real outfits with both items; if none, outfits that combine both items' clusters."""
-    for item_id in (owned, picked):
-        if not read(driver, "items/by_id", item_id=item_id):
-            raise ItemNotFound(item_id)
     matched = outfits_with(driver, owned, picked, limit)
     found = [
         Outfit(

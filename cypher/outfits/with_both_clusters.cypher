@@ -1,8 +1,8 @@
-// Fallback when no real outfit holds both items: outfits that hold an item of each item's
-// cluster, with all their items in order (most recent id first for stability).
-MATCH (a:Item {id: $owned})-[:IN_CLUSTER]->(ca:Cluster)
-MATCH (b:Item {id: $picked})-[:IN_CLUSTER]->(cb:Cluster)
-MATCH (ca)<-[:IN_CLUSTER]-(:Item)<-[:CONTAINS]-(o:Outfit)-[:CONTAINS]->(:Item)-[:IN_CLUSTER]->(cb)
+// Fallback when no real outfit holds both items: outfits that hold an item of each of the two
+// clusters ($owned_cluster, $picked_cluster), with all their items in order (by outfit id, for
+// stability).
+MATCH (ca:Cluster {key: $owned_cluster})<-[:IN_CLUSTER]-(:Item)<-[:CONTAINS]-(o:Outfit)
+      -[:CONTAINS]->(:Item)-[:IN_CLUSTER]->(cb:Cluster {key: $picked_cluster})
 WITH DISTINCT o
 ORDER BY o.id
 LIMIT $limit

@@ -7,9 +7,13 @@ from typing import Any, Literal
 
 from neo4j import Driver
 
+from core.errors import ItemNotFound
 from graph.db.connection import read
+from graph.recommend.catalog_cache import CatalogCache
 
 Match = Literal["items", "clusters", "none"]
+# the outfits of two clusters: the same for every pair of their items, until the next refresh
+CLUSTER_OUTFITS: CatalogCache[list[dict[str, Any]]] = CatalogCache("outfits of two clusters")
 
 
 @dataclass
@@ -22,9 +26,23 @@ class OutfitMatch:
 
 
 def outfits_with(driver: Driver, owned: str, picked: str, limit: int = 12) -> OutfitMatch:
-    """Real outfits holding both items; else outfits holding both items' clusters."""
+    """Real outfits holding both items; else outfits holding both items' clusters. Raises
+    ItemNotFound for an unknown id."""
+    pair = read(driver, "outfits/pair", owned=owned, picked=picked)[0]
+    for item in pair["items"]:
+        if not item["found"]:
+            raise ItemNotFound(item["id"])
     rows = read(driver, "outfits/with_both_items", owned=owned, picked=picked, limit=limit)
     if rows:
         return OutfitMatch("items", rows)
-    rows = read(driver, "outfits/with_both_clusters", owned=owned, picked=picked, limit=limit)
+    a, b = (item["cluster"] for item in pair["items"])
+    if a is None or b is None:
+        return OutfitMatch("none")
+    rows = CLUSTER_OUTFITS.get(
+        pair["generation"],
+        (*sorted((a, b)), limit),
+        lambda: read(
+            driver, "outfits/with_both_clusters", owned_cluster=a, picked_cluster=b, limit=limit
+        ),
+    )
     return OutfitMatch("clusters", rows) if rows else OutfitMatch("none")

@@ -35,7 +35,12 @@ def test_health(api: httpx.Client) -> None:
     body = r.json()
     caches = {c["name"]: c for c in body.pop("caches")}
     assert body == {"status": "ok", "neo4j": "ok", "items": 12}
-    assert set(caches) == {"rule candidates", "cluster partners", "cluster best items"}
+    assert set(caches) == {
+        "rule candidates",
+        "cluster partners",
+        "cluster best items",
+        "outfits of two clusters",
+    }
     before = caches["rule candidates"]
     for _ in range(2):
         assert api.get("/items/S2/recommendations", params={"model": "rule"}).status_code == 200

@@ -10,6 +10,7 @@ from neo4j import Driver
 
 from graph.ingest.cooccurrence import refresh_cooccurrence
 from graph.recommend.next_piece import BEST_ITEMS, next_pieces
+from graph.recommend.outfits import CLUSTER_OUTFITS, outfits_with
 from graph.recommend.pairs import PARTNERS
 from graph.recommend.rule import CANDIDATES, recommend_for_item
 from graph.wardrobe import create_closet, load_closet, own_item
@@ -19,7 +20,7 @@ from tests.support.spine_data import load_spine_graph
 @pytest.fixture
 def spine(clean_graph: Driver, tmp_path: Path) -> Driver:
     load_spine_graph(clean_graph, tmp_path)
-    for cache in (CANDIDATES, PARTNERS, BEST_ITEMS):
+    for cache in (CANDIDATES, PARTNERS, BEST_ITEMS, CLUSTER_OUTFITS):
         cache.clear()
     return clean_graph
 
@@ -74,3 +75,19 @@ def test_next_piece_reads_partners_and_items_once_per_generation(spine: Driver) 
     assert next_pieces(spine, load_closet(spine, person)).picks[0].piece.item["price"] != 1
     refresh_cooccurrence(spine)
     assert next_pieces(spine, load_closet(spine, person)).picks[0].piece.item["price"] == 1
+
+
+def test_the_outfits_of_two_clusters_are_kept_until_the_refresh(spine: Driver) -> None:
+    # no outfit holds S2 and W1: the outfits of their clusters (navy shirts, white sneakers)
+    first = outfits_with(spine, "S2", "W1")
+    assert first.match == "clusters"
+    assert [r["outfit"]["id"] for r in first.outfits] == ["9000001", "9000002"]
+    hits = CLUSTER_OUTFITS.hits
+    assert outfits_with(spine, "S1", "W1").match == "items"  # both items: never cached
+    assert outfits_with(spine, "W1", "S2").outfits == first.outfits  # either order, from memory
+    assert CLUSTER_OUTFITS.hits == hits + 1
+
+    spine.execute_query("MATCH (o:Outfit {id: '9000002'}) DETACH DELETE o")
+    assert outfits_with(spine, "S2", "W1").outfits == first.outfits
+    refresh_cooccurrence(spine)
+    assert [r["outfit"]["id"] for r in outfits_with(spine, "S2", "W1").outfits] == ["9000001"]

@@ -178,6 +178,13 @@ def test_outfits_fall_back_to_clusters(spine: Driver) -> None:
     assert [r["outfit"]["id"] for r in rows] == ["9000001", "9000002"]
 
 
+def test_outfits_of_an_unknown_item_are_not_found(spine: Driver) -> None:
+    with pytest.raises(ItemNotFound, match="NOPE"):
+        outfits_with(spine, "S1", "NOPE")
+    with pytest.raises(ItemNotFound, match="NOPE"):
+        outfits_with(spine, "NOPE", "S1")
+
+
 def test_outfits_none(spine: Driver) -> None:
     # no outfit holds a white shirt with white sneakers
     assert outfits_with(spine, "T1", "W1") == OutfitMatch("none", [])
