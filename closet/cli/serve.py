@@ -15,11 +15,26 @@ SAMPLE = Path(__file__).resolve().parents[1] / "sample" / "outfits.json"
 def serve(
     host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Processes answering requests (each with its own driver, caches and rate limits).",
+        ),
+    ] = 1,
 ) -> None:
     """Run the REST API (FastAPI + uvicorn); OpenAPI docs at /docs."""
     import uvicorn
 
-    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, log_level="info")
+    uvicorn.run(
+        "api.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+    )
 
 
 def ui(
