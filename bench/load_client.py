@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import sys
 import threading
 import time
@@ -23,6 +24,7 @@ def main() -> int:
     parser.add_argument("mix", help="JSON file: [{name, method, path, body?}, ...]")
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--requests", type=int, default=0, help="stop after this many (0: time)")
     args = parser.parse_args()
     with open(args.mix, encoding="utf-8") as source:
         mix = json.load(source)
@@ -34,7 +36,7 @@ def main() -> int:
     def client(k: int) -> None:
         with httpx.Client(base_url=args.url, timeout=60) as http:
             n = k
-            while time.monotonic() < deadline:
+            while time.monotonic() < deadline and not (args.requests and n >= args.requests):
                 call = mix[n % len(mix)]
                 n += args.concurrency
                 began = time.perf_counter()
@@ -61,6 +63,7 @@ def main() -> int:
             "seconds": time.monotonic() - started,
             "latencies_ms": latencies,
             "errors": errors,
+            "cpu_seconds": sum(resource.getrusage(resource.RUSAGE_SELF)[:2]),
         },
         sys.stdout,
     )

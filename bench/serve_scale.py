@@ -44,6 +44,7 @@ from graph.db.connection import connect, database, read
 from graph.db.server import free_port
 from graph.ingest.bulk import bulk_load
 from graph.ingest.synth import generate
+from graph.recommend.rule import candidate_query
 
 RESULTS = REPO_ROOT / "bench" / "results"
 TARGETS = {"item recommendations": 20.0, "next (20 owned)": 50.0}  # ms: p99, p95
@@ -87,12 +88,15 @@ def mix(items: list[dict[str, Any]], persons: list[str]) -> list[dict[str, Any]]
     return calls
 
 
-def run_load(url: str, calls: list[dict[str, Any]], seconds: float, concurrency: int) -> dict:
+def run_load(
+    url: str, calls: list[dict[str, Any]], seconds: float, concurrency: int, requests: int = 0
+) -> dict:
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
         json.dump(calls, f)
     done = subprocess.run(
         [sys.executable, str(REPO_ROOT / "bench" / "load_client.py"), url, f.name,
-         "--seconds", str(seconds), "--concurrency", str(concurrency)],
+         "--seconds", str(seconds), "--concurrency", str(concurrency),
+         "--requests", str(requests)],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     os.unlink(f.name)
@@ -135,8 +139,8 @@ def save_profiles(driver: Driver, items: list[dict[str, Any]], folder: Path) -> 
             )
     search = {"query": "셔츠*", "category": None, "color": None, "limit": 20, "scan": 400}
     queries = {
-        "recommend_candidates_top": ("recommend/candidates", {**params[0], "use_top": True}),
-        "recommend_candidates_scan": ("recommend/candidates", {**params[0], "use_top": False}),
+        "recommend_candidates_top": ("recommend/candidates", params[0]),
+        "recommend_candidates_scan": ("recommend/candidates_scan", params[0]),
         "items_search": ("items/search", search),
     }
     for name, (query, values) in queries.items():
@@ -152,7 +156,7 @@ def save_profiles(driver: Driver, items: list[dict[str, Any]], folder: Path) -> 
         took = []
         for values in params:
             began = time.perf_counter()
-            read(driver, "recommend/candidates", **values, use_top=use_top)
+            read(driver, candidate_query("recommend/candidates", use_top), **values)
             took.append((time.perf_counter() - began) * 1000)
         timings["top" if use_top else "scan"] = percentile(took, 0.5)
     return timings
@@ -169,13 +173,13 @@ def _plan(node: dict, depth: int, lines: list[str]) -> int:
     return hits
 
 
-def serve(settings: Settings) -> tuple[subprocess.Popen, str]:
+def serve(settings: Settings, workers: int = 1) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
     env.update(NEO4J_URI=settings.neo4j_uri, NEO4J_PASSWORD=settings.neo4j_password)
     env.update(CLOSET_WRITES_PER_MINUTE="1000000")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "closet", "serve", "--port", str(port)],
+        [sys.executable, "-m", "closet", "serve", "--port", str(port), "--workers", str(workers)],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO_ROOT,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
@@ -195,6 +199,41 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def tree_rss_mb(pid: int) -> float:
+    """RSS of a process and all its children (uvicorn's workers), in MB."""
+    total = rss_mb(pid)
+    for children in Path(f"/proc/{pid}/task").glob("*/children"):
+        for child in children.read_text().split():
+            total += tree_rss_mb(int(child))
+    return total
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process and its children (uvicorn's workers)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    total = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    for children in Path(f"/proc/{pid}/task").glob("*/children"):
+        for child in children.read_text().split():
+            total += cpu_seconds(int(child))
+    return total
+
+
+def hit_rates(before: dict, after: dict) -> dict[str, float]:
+    """Each cache's share of hits between two /health readings."""
+    rates = {}
+    for name, c in after.items():
+        if name in before:
+            hits = c["hits"] - before[name]["hits"]
+            rates[name] = hits / max(1, hits + c["misses"] - before[name]["misses"])
+    return rates
+
+
+def cache_counts(url: str) -> dict[str, dict[str, int]]:
+    """The API's in-process caches as /health reports them (one worker's)."""
+    caches = httpx.get(f"{url}/health", timeout=10).json().get("caches", [])
+    return {c["name"]: c for c in caches}
 
 
 def plot(rows: list[dict[str, Any]], path: Path) -> None:
@@ -217,6 +256,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=30, help="of mixed load")
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
     args = parser.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
     rows: list[dict[str, Any]] = []
@@ -231,20 +271,31 @@ def main() -> int:
                 persons = make_closets(driver, items[100:], 10)
                 query_ms = save_profiles(driver, items, RESULTS / "profiles" / str(size))
             calls = mix(items, persons)
-            proc, url = serve(settings)
+            proc, url = serve(settings, args.workers)
             try:
+                # first visit: each sampled item once, right after start (empty caches)
+                firsts = [c for c in calls if c["name"] == "item recommendations"]
+                cold = summarise(run_load(url, firsts, 600, 1, len(firsts)))
                 run_load(url, calls, 5, 2)  # warm-up
+                before = cache_counts(url)
                 single = {}
                 for name in dict.fromkeys(c["name"] for c in calls):
                     mine = [c for c in calls if c["name"] == name][: args.single]
                     result = run_load(url, mine, args.seconds / 3, 1)
                     single.update(summarise(result))
+                cpu_before = (cpu_seconds(proc.pid), cpu_seconds(server.pid() or 0))
                 mixed = run_load(url, calls, args.seconds, args.concurrency)
-                api_rss = rss_mb(proc.pid)
+                cpu = {
+                    "api": cpu_seconds(proc.pid) - cpu_before[0],
+                    "neo4j": cpu_seconds(server.pid() or 0) - cpu_before[1],
+                    "load client": mixed["cpu_seconds"],
+                }
+                after = cache_counts(url)
+                api_rss = tree_rss_mb(proc.pid)
+                total = sum(len(v) for v in mixed["latencies_ms"].values())
             finally:
                 proc.terminate()
                 proc.wait(30)
-            total = sum(len(v) for v in mixed["latencies_ms"].values())
             row = {
                 "size": size,
                 "items": loaded.counts_after["Item"],
@@ -254,6 +305,10 @@ def main() -> int:
                 "api_rss_mb": api_rss,
                 "neo4j_rss_mb": rss_mb(server.pid() or 0),
                 "candidates_query_ms": query_ms,
+                "first_visit": cold["item recommendations"],
+                "workers": args.workers,
+                "cache_hit_rate": hit_rates(before, after),
+                "cpu_ms_per_request": {k: 1000 * v / max(1, total) for k, v in cpu.items()},
             }
             rows.append(row)
             print(f"\n{size:,} items ({row['items']:,} in the graph), "
@@ -262,6 +317,18 @@ def main() -> int:
                   "(heap 4g, page cache 4g); rule candidate query p50 "
                   f"{query_ms['top']:.1f} ms from TOP lists, {query_ms['scan']:.1f} ms "
                   "scanning the clusters", flush=True)  # fmt: skip
+            first = row["first_visit"]
+            print(f"item recommendations, first visit after start (empty caches, "
+                  f"{first['n']} items): p50 {first['p50']:.1f} p95 {first['p95']:.1f} "
+                  f"p99 {first['p99']:.1f} ms; cache hit rate while measured: "
+                  + ", ".join(f"{k} {v:.1%}" for k, v in row["cache_hit_rate"].items()),
+                  flush=True)  # fmt: skip
+            spent = row["cpu_ms_per_request"]
+            cores = os.cpu_count() or 1
+            print("CPU per request of the mixed load: "
+                  + ", ".join(f"{k} {v:.1f} ms" for k, v in spent.items())
+                  + f"; at {sum(spent.values()):.1f} ms, {cores} cores allow at most "
+                  f"{1000 * cores / sum(spent.values()):.0f} req/s", flush=True)  # fmt: skip
             print("| endpoint | 1 client p50 | p95 | p99 | 8 clients p50 | p95 | p99 |")
             print("|---|---|---|---|---|---|---|")
             for name, s in single.items():
