@@ -33,6 +33,11 @@ def configured_entries() -> int:
     return int(value) if value.isdigit() else DEFAULT_ENTRIES
 
 
+def frozen(params: Mapping[str, object]) -> tuple:
+    """Query parameters as a cache key (lists become tuples)."""
+    return tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items())
+
+
 def current_generation(driver: Driver) -> int | None:
     """The catalog's generation stamp (None before the first refresh)."""
     rows = read(driver, "recommend/generation")

@@ -24,7 +24,7 @@ from neo4j import Driver
 from core.vocabulary import CORE_CATEGORIES, split_cluster_key
 from graph.db.connection import read
 from graph.recommend.brands import ANY_BRAND, BrandFilter
-from graph.recommend.catalog_cache import CatalogCache
+from graph.recommend.catalog_cache import CatalogCache, frozen
 from graph.recommend.pairs import DEFAULT_MIN_SUPPORT, PairTable
 from graph.recommend.wearable import (
     Piece,
@@ -163,11 +163,11 @@ def best_items(
     brands: BrandFilter,
 ) -> dict[tuple[str, str], dict[str, dict[str, Any]]]:
     """The best `per_cluster` catalog items of each (cluster, category) of `gains`, without
-    `exclude`, by id, most worn first. Each cluster's list is read with room for the exclusions
-    (a power of two, so closets of similar size share it) and kept until the next refresh."""
+    `exclude`, by id, most worn first. Each list is read with room for the exclusions (the next
+    power of two, at least 4, so closets of similar size share it) and kept until the next
+    refresh."""
     room = per_cluster + (1 << max(3, len(exclude) - 1).bit_length())
     brand_params = brands.params()
-    brand_key = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in brand_params.items())
 
     def from_graph(missing: list[tuple]) -> dict[tuple, list[dict[str, Any]]]:
         rows = read(
@@ -182,13 +182,13 @@ def best_items(
         got = {(row["cluster"], row["category"]): row["items"] for row in rows}
         return {entry: got.get(entry[:2], []) for entry in missing}
 
-    keys = [(g.cluster, g.category, room, budget, brand_key) for g in gains]
-    kept = BEST_ITEMS.get_many(generation, keys, from_graph)
+    keys = [(g.cluster, g.category, room, budget, frozen(brand_params)) for g in gains]
     skip = set(exclude)
-    return {
-        entry[:2]: {i["id"]: i for i in [i for i in items if i["id"] not in skip][:per_cluster]}
-        for entry, items in kept.items()
-    }
+    found: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
+    for entry, items in BEST_ITEMS.get_many(generation, keys, from_graph).items():
+        kept = [item for item in items if item["id"] not in skip][:per_cluster]
+        found[entry[:2]] = {item["id"]: item for item in kept}
+    return found
 
 
 def _sigmoid(x: float) -> float:

@@ -19,7 +19,7 @@ from core.vocabulary import BIG_CATEGORIES
 from graph.db.connection import read
 from graph.ingest.cooccurrence import TOP_K
 from graph.recommend.brands import BrandFilter
-from graph.recommend.catalog_cache import CatalogCache
+from graph.recommend.catalog_cache import CatalogCache, frozen
 
 BACKOFF_LEVELS = ("cluster", "mid_class", "color")
 # one back-off level's answer: the same for every item of a cluster, until the next refresh
@@ -96,12 +96,10 @@ def recommend_for_item(
             "categories": missing,
             **({} if use_top else brand_filter.params()),
         }
-        key = (
-            use_top,
-            *((name, tuple(v) if isinstance(v, list) else v) for name, v in params.items()),
-        )
         query = candidate_query("recommend/candidates", use_top)
-        rows = CANDIDATES.get(source["generation"], key, partial(read, driver, query, **params))
+        rows = CANDIDATES.get(
+            source["generation"], (query, *frozen(params)), partial(read, driver, query, **params)
+        )
         for row in rows:
             result[row["category"]] = [
                 Candidate(c["item"], int(c["strength"]), c["cluster"], level) for c in row["top"]
