@@ -20,7 +20,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import httpx
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -28,7 +27,7 @@ from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
 from bench.http_bench import percentile
-from bench.scale import throwaway_server
+from bench.scale import throwaway_server, wait_for
 from bench.serve_scale import serve
 from closet.sample.generate import SAMPLE_PATH
 from core.settings import REPO_ROOT
@@ -48,15 +47,8 @@ def start_ui(api_url: str) -> tuple[subprocess.Popen, str]:
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO_ROOT,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}/"
-    for _ in range(600):
-        try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                return proc, url
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    proc.kill()
-    raise RuntimeError("closet ui did not answer")
+    wait_for(url, proc)
+    return proc, url
 
 
 def first_page(url: str) -> tuple[float, float]:

@@ -37,13 +37,11 @@ from neo4j import Driver
 
 import cypher
 from bench.http_bench import percentile
-from bench.scale import finish_loglog, throwaway_server
+from bench.scale import child_env, finish_loglog, load_synth, throwaway_server, wait_for
 from core.settings import REPO_ROOT, Settings
 from graph import wardrobe
 from graph.db.connection import connect, database, read
 from graph.db.server import free_port
-from graph.ingest.bulk import bulk_load
-from graph.ingest.synth import generate
 from graph.recommend.rule import candidate_query
 
 RESULTS = REPO_ROOT / "bench" / "results"
@@ -174,24 +172,17 @@ def _plan(node: dict, depth: int, lines: list[str]) -> int:
 
 
 def serve(settings: Settings, workers: int = 1) -> tuple[subprocess.Popen, str]:
+    """`closet serve` on a free port, in its own process, against `settings`' server."""
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    env.update(NEO4J_URI=settings.neo4j_uri, NEO4J_PASSWORD=settings.neo4j_password)
+    env = child_env(settings)
     env.update(CLOSET_WRITES_PER_MINUTE="1000000")
     proc = subprocess.Popen(
         [sys.executable, "-m", "closet", "serve", "--port", str(port), "--workers", str(workers)],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO_ROOT,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                return proc, url
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.1)
-    proc.kill()
-    raise RuntimeError("closet serve did not answer")
+    wait_for(f"{url}/health", proc)
+    return proc, url
 
 
 def rss_mb(pid: int) -> float:
@@ -262,10 +253,7 @@ def main() -> int:
     rows: list[dict[str, Any]] = []
     with throwaway_server() as (server, settings, tmp):
         for size in [int(s) for s in args.sizes.split(",")]:
-            folder = Path(tmp) / f"synth-{size}"
-            generate(size, round(size * 0.3), args.seed, folder)
-            files = [folder / "outfits.jsonl", folder / "catalog.jsonl"]
-            loaded = bulk_load(lambda: connect(settings), server, files, replace=True)
+            loaded = load_synth(server, settings, Path(tmp), size, args.seed)
             with connect(settings) as driver:
                 items = sample_items(driver, 100 + 10 * OWNED, args.seed)
                 persons = make_closets(driver, items[100:], 10)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import subprocess
 import sys
@@ -33,12 +32,10 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
-from bench.scale import finish_loglog, throwaway_server
+from bench.scale import child_env, finish_loglog, load_synth, throwaway_server
 from bench.serve_scale import rss_mb
 from core.settings import REPO_ROOT, Settings
 from graph.db.connection import connect
-from graph.ingest.bulk import bulk_load
-from graph.ingest.synth import generate
 
 RESULTS = REPO_ROOT / "bench" / "results"
 PHASES = ("export", "train", "refit", "write-back")
@@ -108,8 +105,7 @@ def child(epochs: int, device: str, ranker: bool) -> dict[str, Any]:
 
 
 def run_child(settings: Settings, epochs: int, device: str, ranker: bool) -> dict[str, Any]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    env.update(NEO4J_URI=settings.neo4j_uri, NEO4J_PASSWORD=settings.neo4j_password)
+    env = child_env(settings)
     args = [sys.executable, __file__, "--child", "--epochs", str(epochs), "--device", device]
     done = subprocess.run(
         args + (["--ranker"] if ranker else []),
@@ -149,10 +145,7 @@ def main() -> int:
     rows: list[dict[str, Any]] = []
     with throwaway_server() as (server, settings, tmp):
         for size in [int(s) for s in args.sizes.split(",")]:
-            folder = Path(tmp) / f"synth-{size}"
-            generate(size, round(size * 0.3), args.seed, folder)
-            files = [folder / "outfits.jsonl", folder / "catalog.jsonl"]
-            bulk_load(lambda: connect(settings), server, files, replace=True)
+            load_synth(server, settings, Path(tmp), size, args.seed)
             row = {"size": size, **run_child(settings, args.epochs, args.device, args.ranker)}
             row["neo4j_rss_mb"] = rss_mb(server.pid() or 0)
             rows.append(row)

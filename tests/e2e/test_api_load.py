@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import threading
 import time
 from collections import Counter
@@ -20,7 +19,7 @@ import pytest
 from neo4j import Driver
 
 from core.settings import Settings
-from graph.db.server import free_port
+from tests.support.api_server import closet_serve
 from tests.support.spine_data import load_spine_graph
 
 CLOSET = shutil.which("closet")
@@ -45,25 +44,9 @@ def test_two_minutes_of_mixed_load_without_an_error(
     driver: Driver, neo4j_settings: Settings, tmp_path: Path
 ) -> None:
     load_spine_graph(driver, tmp_path)
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    env.update(NEO4J_URI=neo4j_settings.neo4j_uri, NEO4J_PASSWORD=neo4j_settings.neo4j_password)
-    server = subprocess.Popen(
-        [CLOSET, "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
+    with closet_serve(neo4j_settings) as served:
+        base = served.url
         http = httpx.Client(base_url=base, timeout=30)
-        for _ in range(200):
-            try:
-                if http.get("/health").status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
         made = http.post("/closets", json={"label": "load"}).json()
         auth = {"Authorization": f"Bearer {made['token']}"}
         person = made["person"]
@@ -81,7 +64,7 @@ def test_two_minutes_of_mixed_load_without_an_error(
             ("PUT", f"/closets/{person}/items/Z1", None),
             ("POST", f"/closets/{person}/feedback", {"item_id": "J1", "kind": "like"}),
         ]
-        start_rss = rss_mb(server.pid)
+        start_rss = rss_mb(served.process.pid)
         statuses: Counter[str] = Counter()
         latencies: list[float] = []
         lock = threading.Lock()
@@ -110,10 +93,8 @@ def test_two_minutes_of_mixed_load_without_an_error(
         for t in threads:
             t.join()
         elapsed = time.monotonic() - t0
-        end_rss = rss_mb(server.pid)
-    finally:
-        server.terminate()
-        _, err = server.communicate(timeout=30)
+        end_rss = rss_mb(served.process.pid)
+    err = served.stderr
 
     latencies.sort()
     total = sum(statuses.values())

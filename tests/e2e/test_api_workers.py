@@ -3,9 +3,7 @@ driver and caches, answering alike; all of them stop with the server."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import time
 from pathlib import Path
 
@@ -14,7 +12,7 @@ import pytest
 from neo4j import Driver
 
 from core.settings import Settings
-from graph.db.server import free_port
+from tests.support.api_server import closet_serve
 from tests.support.spine_data import load_spine_graph
 
 CLOSET = shutil.which("closet")
@@ -44,42 +42,21 @@ def test_two_workers_answer_alike_and_stop_together(
     driver: Driver, neo4j_settings: Settings, tmp_path: Path
 ) -> None:
     load_spine_graph(driver, tmp_path)
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    env.update(NEO4J_URI=neo4j_settings.neo4j_uri, NEO4J_PASSWORD=neo4j_settings.neo4j_password)
-    server = subprocess.Popen(
-        [CLOSET, "serve", "--port", str(port), "--workers", "2"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{base}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "closet serve --workers 2 did not answer"
-            time.sleep(0.2)
-        workers = workers_of(server.pid)
+    with closet_serve(neo4j_settings, "--workers", "2") as served:
+        deadline = time.monotonic() + 30
+        workers = workers_of(served.process.pid)
         while len(workers) < 2 and time.monotonic() < deadline:
             time.sleep(0.2)
-            workers = workers_of(server.pid)
+            workers = workers_of(served.process.pid)
         assert len(workers) == 2
         bodies = set()
-        with httpx.Client(base_url=base, timeout=30) as http:
+        with httpx.Client(base_url=served.url, timeout=30) as http:
             for _ in range(30):
                 # a new connection each time, so both workers get some
                 answer = http.get("/items/S1/recommendations", headers={"Connection": "close"})
                 assert answer.status_code == 200
                 bodies.add(answer.text)
         assert len(bodies) == 1
-    finally:
-        server.terminate()
-        server.wait(30)
     deadline = time.monotonic() + 30
     while any(alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.2)
