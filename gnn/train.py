@@ -31,6 +31,9 @@ class TrainConfig:
     lr: float = 1e-3
     weight_decay: float = 1e-4
     batch_size: int = 2048
+    # at most this many batches per epoch (None: no bound): each batch propagates the whole
+    # graph, so on a big graph fixed-size batches make an epoch grow with the square of its size
+    max_batches: int | None = None
     epochs: int = 1000
     eval_every: int = 1
     patience: int = 10
@@ -56,6 +59,14 @@ class TrainResult:
     seconds_per_epoch: float = 0.0
     device: str = "cpu"
     stopped_early: bool = False
+    batch_size: int = 0  # the batch size used (config.batch_size, or larger under max_batches)
+
+
+def batch_size_for(pairs: int, config: TrainConfig) -> int:
+    """`config.batch_size`, raised so that an epoch has at most `config.max_batches` batches."""
+    if not config.max_batches:
+        return config.batch_size
+    return max(config.batch_size, -(-pairs // config.max_batches))
 
 
 def pick_device(name: str = "auto") -> torch.device:
@@ -132,8 +143,9 @@ def train_lightgcn(
 ) -> TrainResult:
     """Train LightGCN on `graph` and return the best model by `config.metric`.
 
-    Each epoch visits every positive pair once in shuffled mini-batches; each batch
-    propagates the full graph (as the reference implementation does), draws one negative per
+    Each epoch visits every positive pair once in shuffled mini-batches (at most
+    `max_batches` of them: the batch grows with the graph); each batch propagates the full
+    graph (as the reference implementation does), draws one negative per
     pair from the positive's group and minimises PyG's BPR loss with L2 on the layer-0
     embeddings of the batch. Every `eval_every` epochs `evaluate(embeddings)` is called;
     training stops after `patience` evaluations without improvement and the best weights are
@@ -156,6 +168,7 @@ def train_lightgcn(
     generator = torch.Generator().manual_seed(config.seed)
     sampler = NegativeSampler(graph, generator)
     positives = torch.from_numpy(graph.positives)
+    batch_size = batch_size_for(len(positives), config)
 
     state = _TrainState()
     ckpt = Path(config.checkpoint) if config.checkpoint else None
@@ -182,7 +195,7 @@ def train_lightgcn(
         started = time.perf_counter()
         order = torch.randperm(len(positives), generator=generator)
         loss_sum, batches = 0.0, 0
-        starts = range(0, len(order), config.batch_size)
+        starts = range(0, len(order), batch_size)
         inner = tqdm(
             starts,
             desc=f"epoch {epoch + 1}",
@@ -191,7 +204,7 @@ def train_lightgcn(
             disable=not progress or len(starts) < 50,
         )
         for start in inner:
-            batch = positives[order[start : start + config.batch_size]]
+            batch = positives[order[start : start + batch_size]]
             loss_sum += _bpr_step(model, optimizer, adj, sampler, batch, device, config)
             batches += 1
             if batches % 10 == 0:
@@ -223,6 +236,7 @@ def train_lightgcn(
         seconds_per_epoch=train_seconds / max(epochs_this_run, 1),
         device=str(device),
         stopped_early=state.stopped_early,
+        batch_size=batch_size,
     )
 
 
@@ -243,7 +257,9 @@ class _TrainState:
     stopped_early: bool = False
 
 
-_RESUME_KEYS = ("embedding_dim", "num_layers", "lr", "weight_decay", "batch_size", "seed")
+_RESUME_KEYS = (
+    "embedding_dim", "num_layers", "lr", "weight_decay", "batch_size", "max_batches", "seed",
+)  # fmt: skip
 
 
 def _fingerprint(graph: TrainGraph) -> list[int]:

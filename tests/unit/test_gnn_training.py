@@ -181,3 +181,27 @@ def test_time_budget_bounds_the_run(split) -> None:
     result = train_lightgcn(train_graph(split), config, progress=False)
     assert result.epochs_run == 1
     assert len(result.history) == 1
+
+
+def test_max_batches_bounds_the_steps_of_an_epoch(split, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gnn.train as train
+
+    graph = train_graph(split)
+    pairs = len(graph.positives)
+    assert pairs > 128 * 3  # more than three batches of the small config
+    steps: list[int] = []
+    real_step = train._bpr_step
+
+    def counted(model, optimizer, adj, sampler, batch, device, config):
+        steps.append(len(batch))
+        return real_step(model, optimizer, adj, sampler, batch, device, config)
+
+    monkeypatch.setattr(train, "_bpr_step", counted)
+    result = train_lightgcn(graph, small_config(epochs=1, max_batches=3), progress=False)
+    assert len(steps) == 3
+    assert sum(steps) == pairs  # every pair still visited once
+    assert result.batch_size == -(-pairs // 3)
+    steps.clear()
+    unbounded = train_lightgcn(graph, small_config(epochs=1), progress=False)
+    assert len(steps) == -(-pairs // 128)
+    assert unbounded.batch_size == 128
