@@ -5,6 +5,8 @@ CREATE CONSTRAINT cluster_key IF NOT EXISTS FOR (c:Cluster) REQUIRE c.key IS UNI
 CREATE CONSTRAINT brand_name IF NOT EXISTS FOR (b:Brand) REQUIRE b.name IS UNIQUE;
 CREATE CONSTRAINT tag_name IF NOT EXISTS FOR (t:Tag) REQUIRE t.name IS UNIQUE;
 CREATE CONSTRAINT generation_name IF NOT EXISTS FOR (g:Generation) REQUIRE g.name IS UNIQUE;
+CREATE CONSTRAINT style_name IF NOT EXISTS FOR (s:Style) REQUIRE s.name IS UNIQUE;
+CREATE CONSTRAINT season_name IF NOT EXISTS FOR (s:Season) REQUIRE s.name IS UNIQUE;
 CREATE INDEX item_category IF NOT EXISTS FOR (i:Item) ON (i.category);
 CREATE INDEX item_mid_class IF NOT EXISTS FOR (i:Item) ON (i.mid_class);
 CREATE INDEX item_color IF NOT EXISTS FOR (i:Item) ON (i.color);

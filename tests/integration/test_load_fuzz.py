@@ -22,7 +22,7 @@ from tests.support.neo4j import wipe
 
 ITEM_PROPS = {
     "id", "name", "brand", "price", "category", "mid_class", "color", "url", "image_url",
-    "popularity", *ITEM_EXTRAS,
+    "popularity", "worn_by", *ITEM_EXTRAS,
 }  # fmt: skip
 OUTFIT_PROPS = {
     "id", "style", "season", "gender", "url", "image_url", "description", *OUTFIT_EXTRAS,
@@ -34,6 +34,8 @@ OTHER_PROPS = {
     "Brand": {"name"},
     "Tag": {"name"},
     "Generation": {"name", "stamp"},  # the refresh's stamp, which retires cached answers
+    "Style": {"name"},  # the outfits' labels as nodes, made by the refresh
+    "Season": {"name"},
 }
 
 json_values = st.recursive(
