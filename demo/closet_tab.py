@@ -22,10 +22,11 @@ from gradio.context import Context
 
 from core.vocabulary import BIG_CATEGORIES, COLOR_FAMILIES, CORE_CATEGORIES
 from demo.api_client import ApiClient, ApiError
-from demo.render import CATEGORY_LABELS, price_text
+from demo.render import CATEGORY_LABELS, price_text, search_entry
 from enrich.taxonomy import MID_CLASSES
 
 EMPTY = {"person": "", "token": ""}
+RESULT_COLUMNS = 6  # pictures per row in the "Add pieces" results
 NO_CLOSET = "No closet yet: press **New closet** (it lives in this browser)."
 
 
@@ -200,7 +201,10 @@ class SearchSection:
     query: gr.Textbox
     category: gr.Dropdown
     search: gr.Button
-    found: gr.Radio
+    message: gr.Markdown
+    found: gr.Gallery
+    hits: gr.State  # the results' items, in gallery order
+    picked: gr.State  # the id of the clicked result
     add: gr.Button
 
 
@@ -310,9 +314,21 @@ def build_search_section() -> SearchSection:
         query = gr.Textbox(label="Search the catalogue", elem_id="closet-search", scale=4)
         search_cat = gr.Dropdown(["any", *BIG_CATEGORIES], value="any", label="Category", scale=1)
         search = gr.Button("Search", elem_id="closet-search-button", scale=0)
-    found = gr.Radio([], label="Results", elem_id="closet-search-results")
+    message = gr.Markdown("Search, then click the piece you own.", elem_id="closet-search-message")
+    found = gr.Gallery(
+        show_label=False,
+        columns=RESULT_COLUMNS,
+        height="auto",
+        allow_preview=False,
+        fit_columns=False,
+        object_fit="contain",
+        elem_id="closet-search-results",
+        buttons=[],
+        visible=False,
+    )
+    hits, picked = gr.State([]), gr.State(None)
     add = gr.Button("Add to my closet", variant="primary", elem_id="closet-add")
-    return SearchSection(query, search_cat, search, found, add)
+    return SearchSection(query, search_cat, search, message, found, hits, picked, add)
 
 
 def build_describe_section() -> DescribeSection:
@@ -428,14 +444,27 @@ class ClosetHandlers:
         st = {"person": made["person"], "token": made["token"]}
         return (st, *self.refresh(st, "A new closet, kept in this browser."))
 
-    def do_search(self, q: str, cat: str) -> Any:
-        """Search the catalogue; the hits become the results' choices."""
+    def do_search(self, q: str, cat: str) -> tuple[Any, str, list[dict[str, Any]], None]:
+        """Search the catalogue; the hits become a gallery of pictures to click."""
         try:
             res = self.api.search(q=q or "", category=None if cat == "any" else cat, limit=12)
         except ApiError as exc:
-            return gr.update(choices=[], label=_error(exc))
-        choices = [(_name(h.item.model_dump()), h.item.id) for h in res.items]
-        return gr.update(choices=choices, value=None, label=f"Results ({len(choices)})")
+            return gr.update(value=[], visible=False), _error(exc), [], None
+        items = [h.item for h in res.items]
+        if not items:
+            return gr.update(value=[], visible=False), "Nothing matches: try other words.", [], None
+        gallery = gr.update(
+            value=[search_entry(i) for i in items], visible=True, selected_index=None
+        )
+        message = f"**{len(items)}** results: click the piece you own, then add it."
+        return gallery, message, [i.model_dump() for i in items], None
+
+    def pick_result(self, hits: list[dict[str, Any]], evt: gr.SelectData) -> tuple[str, Any]:
+        """A clicked result: remember its id and name it."""
+        if evt.index is None or not hits or int(evt.index) >= len(hits):
+            return "Search, then click the piece you own.", None
+        item = hits[int(evt.index)]
+        return f"Picked: **{_name(item)}**", item["id"]
 
     def guarded(self, action: Callable[..., str]) -> Callable[..., tuple[Any, ...]]:
         """`action(st, *args)` run only with a closet, then the closet refreshed with its note."""
@@ -557,9 +586,11 @@ def wire_closet_events(tab: ClosetTab, h: ClosetHandlers) -> None:
     search, described, owned = tab.search, tab.describe, tab.owned
     nxt = tab.next_piece
     tab.header.new.click(h.create, [state], [state, *closet_outputs])
-    search.search.click(h.do_search, [search.query, search.category], [search.found])
-    search.query.submit(h.do_search, [search.query, search.category], [search.found])
-    search.add.click(h.guarded(h.add_item), [state, search.found], closet_outputs)
+    results = [search.found, search.message, search.hits, search.picked]
+    search.search.click(h.do_search, [search.query, search.category], results)
+    search.query.submit(h.do_search, [search.query, search.category], results)
+    search.found.select(h.pick_result, [search.hits], [search.message, search.picked])
+    search.add.click(h.guarded(h.add_item), [state, search.picked], closet_outputs)
     described.category.change(h.kinds_for, [described.category], [described.mid])
     described.describe.click(
         h.guarded(h.add_described),

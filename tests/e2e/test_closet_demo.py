@@ -95,6 +95,23 @@ def click_label(browser, container: str, text: str) -> None:
     element.click()
 
 
+def click_tile(browser, gallery: str, name: str) -> None:
+    """Click the picture of `name` in a gallery (its caption, the image's alt, starts with it)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def tile(b):
+        for button in b.find_elements(By.CSS_SELECTOR, f"{gallery} button.thumbnail-item"):
+            images = button.find_elements(By.TAG_NAME, "img")
+            if images and (images[0].get_attribute("alt") or "").startswith(name):
+                return button
+        return False
+
+    element = WebDriverWait(browser, 60).until(tile)
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+    element.click()
+
+
 def add_by_search(browser, words: str, name: str) -> None:
     from selenium.webdriver.common.by import By
 
@@ -102,7 +119,8 @@ def add_by_search(browser, words: str, name: str) -> None:
     box.clear()
     box.send_keys(words)
     click(browser, "#closet-search-button")
-    click_label(browser, "#closet-search-results", name)
+    click_tile(browser, "#closet-search-results", name)
+    wait_text(browser, "#closet-search-message", f"Picked: {name}")
     click(browser, "#closet-add")
     wait_text(browser, "#closet-items", name)
 
