@@ -24,14 +24,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pandas as pd
 
-from bench.scale import throwaway_server
+from bench.scale import load_synth, throwaway_server
 from core.records import SnapItem, SnapOutfit
 from core.vocabulary import BIG_CATEGORIES
 from graph.db.connection import connect, read
-from graph.ingest.bulk import bulk_load
 from graph.ingest.normalize import normalize_item, normalize_outfit
-from graph.ingest.synth import generate, read_jsonl
-from graph.recommend.rule import recommend_for_item
+from graph.ingest.synth import read_jsonl
+from graph.recommend.rule import CANDIDATES, recommend_for_item
 
 PER_CATEGORY = 10
 
@@ -88,13 +87,12 @@ def main() -> int:
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--items", type=int, default=5, help="requests timed per size")
     args = parser.parse_args()
+    CANDIDATES.entries = 0  # the rule computed each time, as the DataFrames are: no cache
     rows = []
     with throwaway_server() as (server, settings, tmp):
         for size in [int(s) for s in args.sizes.split(",")]:
             folder = tmp / f"synth-{size}"
-            generate(size, round(size * 0.3), 0, folder)
-            files = [folder / "outfits.jsonl", folder / "catalog.jsonl"]
-            bulk_load(lambda: connect(settings), server, files, replace=True)
+            load_synth(server, settings, tmp, size, 0)
             table, matrix = frames(folder)
             with connect(settings) as driver:
                 sample = [r["id"] for r in read(driver, "bench/sample_items", limit=200)]
