@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Generic, TypeVar
@@ -24,7 +25,7 @@ from graph.db.connection import read
 Key = TypeVar("Key", bound=Hashable)
 Value = TypeVar("Value")
 DEFAULT_ENTRIES = 20_000
-CACHES: list[CatalogCache] = []  # every cache of this process, for /health
+CACHES: weakref.WeakSet[CatalogCache] = weakref.WeakSet()  # the live caches, for /health
 
 
 def configured_entries() -> int:
@@ -55,7 +56,7 @@ class CatalogCache(Generic[Value]):
         self._stamp: int | None = None
         self._answers: OrderedDict[Hashable, Value] = OrderedDict()
         self._lock = threading.Lock()
-        CACHES.append(self)
+        CACHES.add(self)
 
     def get(self, stamp: int | None, key: Hashable, compute: Callable[[], Value]) -> Value:
         """The answer for `key` under `stamp`: kept from an earlier call, else `compute()`."""

@@ -90,3 +90,15 @@ def test_concurrent_readers_agree() -> None:
     assert sorted(set(seen)) == list(range(50))
     assert cache.hits + cache.misses == 1600
     assert len(cache) == 50
+
+
+def test_a_cache_no_longer_used_is_not_listed() -> None:
+    import gc
+
+    from graph.recommend.catalog_cache import CACHES
+
+    cache: CatalogCache[int] = CatalogCache("short-lived", entries=1)
+    assert cache in CACHES
+    del cache
+    gc.collect()
+    assert "short-lived" not in {c.name for c in CACHES}
