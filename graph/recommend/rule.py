@@ -80,13 +80,14 @@ def recommend_for_item(
     }
     # the owned item is never a candidate (another category), so it is left out of the key
     excluded = list(exclude or [])
-    brand_filter = BrandFilter.of(brands, [owned])
+    use_top = reads_top(brands, per_category, len(excluded))
+    query = candidate_query("recommend/candidates", use_top)
+    brand_params = {} if use_top else BrandFilter.of(brands, [owned]).params()
     result: dict[str, list[Candidate]] = {}
     for level in BACKOFF_LEVELS:
         missing = [c for c in wanted if c not in result]
         if not missing or not levels[level]:
             continue
-        use_top = reads_top(brands, per_category, len(excluded))
         params = {
             "sources": levels[level],
             "owned_category": owned.get("category"),
@@ -94,9 +95,8 @@ def recommend_for_item(
             "skip_categories": [c for c in BIG_CATEGORIES if c not in missing],
             "per_category": per_category,
             "categories": missing,
-            **({} if use_top else brand_filter.params()),
+            **brand_params,
         }
-        query = candidate_query("recommend/candidates", use_top)
         rows = CANDIDATES.get(
             source["generation"], (query, *frozen(params)), partial(read, driver, query, **params)
         )
