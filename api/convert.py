@@ -59,6 +59,7 @@ def to_recommendations(ranking: Ranking) -> RecommendationsResponse:
                         pairs_with=r.pairs_with,
                         partners=r.partners,
                         explanation=r.explanation,
+                        lift=r.lift,
                     )
                     for r in recs
                 ],
@@ -81,6 +82,7 @@ def to_outfit(o: WearableOutfit) -> schema.WearableOutfit:
         real_outfits=o.real_outfits,
         path=to_steps(o.path),
         explanation=explain.explain_outfit(o),
+        lift=o.lift,
     )
 
 
@@ -102,6 +104,7 @@ def to_next(n: NextPiece) -> schema.NextPiece:
             for p, c in n.partners
         ],
         explanation=explain.explain_next_piece(n),
+        lift=n.lift,
     )
 
 

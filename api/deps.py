@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, Path, Request
+from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.security import HTTPBearer
 from neo4j import Driver
 
@@ -16,6 +16,13 @@ from api.errors import MissingToken
 from core.settings import Settings
 from core.vocabulary import PERSON_PATTERN, TOKEN_PATTERN
 from graph.db.connection import connect
+from graph.recommend.occasion import (
+    VOCABULARY_SEASONS,
+    VOCABULARY_STYLES,
+    Gender,
+    Occasion,
+    checked,
+)
 from graph.wardrobe import check_token
 
 RETRY_SECONDS = 1.0  # a request retries a failing transaction this long, then answers 503
@@ -68,3 +75,35 @@ def closet_owner(
 
 
 OwnerDep = Annotated[str, Depends(closet_owner)]
+
+
+LABEL = r"^[a-z][a-z-]{1,29}$"
+
+
+def occasion(
+    driver: DriverDep,
+    style: Annotated[
+        str | None,
+        Query(
+            pattern=LABEL,
+            description="Dress for this style: one the outfits carry (422 lists them)",
+            json_schema_extra={"enum": sorted(VOCABULARY_STYLES)},
+        ),
+    ] = None,
+    season: Annotated[
+        str | None,
+        Query(
+            pattern=LABEL,
+            description="Dress for this season: one the outfits carry (422 lists them)",
+            json_schema_extra={"enum": sorted(VOCABULARY_SEASONS)},
+        ),
+    ] = None,
+    gender: Annotated[
+        Gender | None, Query(description="Only pieces worn by this gender, or unisex")
+    ] = None,
+) -> Occasion:
+    """The occasion of a request; an unknown style or season is a 422 naming the known ones."""
+    return checked(driver, Occasion(style, season, gender))
+
+
+OccasionDep = Annotated[Occasion, Depends(occasion)]

@@ -22,6 +22,7 @@ from core.errors import (
     ItemNotFound,
     NotOwner,
     PersonNotFound,
+    UnknownLabel,
 )
 
 log = logging.getLogger("closet.api")
@@ -77,8 +78,8 @@ def _allowed_methods(app: FastAPI, request: Request) -> list[str]:
 
 def install_error_handlers(app: FastAPI) -> None:
     """Map each error to its status, always as an ErrorBody: Neo4j down → 503, unknown item or
-    closet → 404, wrong token → 401 / 403, invalid input → 422, valid input the closet refuses
-    as it is → 409, wrong method → 405 with the path's real `Allow`."""
+    closet → 404, wrong token → 401 / 403, invalid input or an unknown style / season → 422,
+    valid input the closet refuses as it is → 409, wrong method → 405 with the real `Allow`."""
 
     async def unavailable(request: Request, exc: Exception) -> JSONResponse:
         # the database's address stays in the log, never in the answer
@@ -126,6 +127,11 @@ def install_error_handlers(app: FastAPI) -> None:
     async def bad_input(_: Request, exc: Exception) -> JSONResponse:
         return error(409 if isinstance(exc, ClosetConflict) else 422, str(exc))
 
+    async def unknown_label(_: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, UnknownLabel)
+        field = FieldError(location=["query", exc.kind], message=str(exc))
+        return error(422, str(exc), errors=[field], known=exc.known)
+
     for exc_type in UNAVAILABLE:
         app.add_exception_handler(exc_type, unavailable)
     app.add_exception_handler(RequestValidationError, invalid)
@@ -135,6 +141,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(MissingToken, missing_token)
     app.add_exception_handler(NotOwner, not_owner)
     app.add_exception_handler(ClosetInputError, bad_input)
+    app.add_exception_handler(UnknownLabel, unknown_label)
 
 
 class MissingToken(Exception):

@@ -31,3 +31,12 @@ class ClosetInputError(ValueError):
 class ClosetConflict(ClosetInputError):
     """Input that does not fit the closet as it is now (a piece not in it, a full closet, two
     pieces of one category in a look): valid in shape, refused in this state."""
+
+
+class UnknownLabel(ValueError):
+    """A style, season or gender the graph's outfits never carry; `known` lists those they do."""
+
+    def __init__(self, kind: str, value: str, known: list[str]) -> None:
+        shown = ", ".join(known) if known else "none yet"
+        super().__init__(f"unknown {kind} {value!r}: known {kind}s are {shown}")
+        self.kind, self.value, self.known = kind, value, known

@@ -127,6 +127,7 @@ class Item(BaseModel):
     url: str | None = None
     image_url: str | None = None
     popularity: int = 0
+    worn_by: str | None = None  # men, women or unisex: who its outfits are for (None: no outfit)
 
 
 def item_from_row(row: Mapping[str, Any]) -> Item:

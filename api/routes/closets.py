@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Body, HTTPException, Path, Query, Response
 
 from api.convert import piece_item, to_item, to_looks, to_next, to_outfit
-from api.deps import DriverDep, OwnerDep, PersonId
+from api.deps import DriverDep, OccasionDep, OwnerDep, PersonId
 from api.errors import WRITES, declare
 from api.schemas.closets import (
     ITEM_ID,
@@ -37,6 +37,7 @@ from graph.recommend import capsule as capsules
 from graph.recommend import wearable
 from graph.recommend.complete import complete_look
 from graph.recommend.next_piece import next_pieces
+from graph.recommend.occasion import ANY_OCCASION
 from graph.recommend.pairs import DEFAULT_MIN_SUPPORT
 from graph.recommend.ranking import closet_model
 
@@ -116,10 +117,14 @@ def outfits(
     person: PersonId,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
     min_support: MinSupport = 1,
+    occasion: OccasionDep = ANY_OCCASION,
 ) -> ClosetOutfitsResponse:
-    """The outfits the closet can wear now (real ones first), with the total count."""
+    """The outfits the closet can wear now (real ones first), with the total count; with
+    `gender`, of the pieces it wears; with `style` / `season`, only the outfits that suit them
+    (a real outfit of them holds the pieces, or the pieces' outfits carry them at least as
+    often as outfits at large)."""
     closet = store.load_closet(driver, person)
-    found = wearable.wearable_outfits(driver, closet, min_support)
+    found = wearable.wearable_outfits(driver, closet, min_support, occasion)
     return ClosetOutfitsResponse(
         person=person,
         definition=wearable.DEFINITION.format(min_support=min_support),
@@ -140,12 +145,23 @@ def next_piece(
     min_support: MinSupport = 1,
     model: ClosetModelName | None = None,
     brands: Annotated[BrandMode, Query(description=BRANDS_HELP)] = "any",
+    occasion: OccasionDep = ANY_OCCASION,
 ) -> NextResponse:
-    """Catalog items ranked by how many new wearable outfits each adds, with what they unlock."""
+    """Catalog items ranked by how many new wearable outfits each adds, with what they unlock;
+    never the other `gender`'s, weighted by their `style` / `season` lift."""
     closet = store.load_closet(driver, person)
     version = closet_model(driver, model)
     found = next_pieces(
-        driver, closet, category, budget, limit, per_cluster, min_support, version, brands
+        driver,
+        closet,
+        category,
+        budget,
+        limit,
+        per_cluster,
+        min_support,
+        version,
+        brands,
+        occasion,
     )
     return NextResponse(
         person=person,
@@ -189,13 +205,26 @@ def capsule(
 @router.post(
     "/{person}/complete", response_model=CompleteResponse, responses=declare(404, 409, 422, 429)
 )
-def complete(driver: DriverDep, person: PersonId, body: CompleteRequest) -> CompleteResponse:
+def complete(
+    driver: DriverDep,
+    person: PersonId,
+    body: CompleteRequest,
+    occasion: OccasionDep = ANY_OCCASION,
+) -> CompleteResponse:
     """Fill the missing categories of a look started from owned items, even when no real
-    outfit holds the combination (composed from cluster co-occurrence and model scores)."""
+    outfit holds the combination (composed from cluster co-occurrence and model scores); with
+    the `style`, `season` and `gender` query parameters, with pieces that suit them."""
     closet = store.load_closet(driver, person)
     version = closet_model(driver, None)
     completed = complete_look(
-        driver, closet, body.items, body.categories, body.limit, body.min_support, version
+        driver,
+        closet,
+        body.items,
+        body.categories,
+        body.limit,
+        body.min_support,
+        version,
+        occasion,
     )
     return CompleteResponse(
         person=person,

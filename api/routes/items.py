@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from api.convert import to_item, to_recommendations
-from api.deps import DriverDep
+from api.deps import DriverDep, OccasionDep
 from api.errors import declare
 from api.lucene import to_lucene
 from api.schemas.items import (
@@ -22,6 +22,7 @@ from api.schemas.items import (
 from core.errors import ItemNotFound
 from core.vocabulary import BIG_CATEGORIES, ID_PATTERN, BigCategory, BrandMode, ModelName
 from graph.db.connection import read
+from graph.recommend.occasion import ANY_OCCASION
 from graph.recommend.ranking import rank_closet, rank_item
 
 router = APIRouter(tags=["items"])
@@ -77,18 +78,25 @@ def item_recommendations(
     model: ModelName | None = None,
     exclude: Annotated[list[str], Query(max_length=200)] = [],  # noqa: B006
     brands: Annotated[BrandMode, Query(description=BRANDS_HELP)] = "any",
+    occasion: OccasionDep = ANY_OCCASION,
 ) -> RecommendationsResponse:
-    """The best items of every other big category to wear with this one."""
-    ranked = rank_item(driver, item_id, per_category, model, exclude, brands)
+    """The best items of every other big category to wear with this one; `gender` leaves out
+    the other gender's pieces, `style` and `season` raise the pieces their outfits suit."""
+    ranked = rank_item(driver, item_id, per_category, model, exclude, brands, occasion)
     return to_recommendations(ranked)
 
 
 @router.post(
     "/closet/recommendations", response_model=RecommendationsResponse, responses=declare(404, 422)
 )
-def closet_recommendations(driver: DriverDep, body: ClosetRequest) -> RecommendationsResponse:
-    """Candidates for several owned items, scored by how many of them each pairs with."""
-    ranked = rank_closet(driver, body.items, body.per_category, body.model, brands=body.brands)
+def closet_recommendations(
+    driver: DriverDep, body: ClosetRequest, occasion: OccasionDep = ANY_OCCASION
+) -> RecommendationsResponse:
+    """Candidates for several owned items, scored by how many of them each pairs with (and
+    fitted to the `style`, `season` and `gender` query parameters)."""
+    ranked = rank_closet(
+        driver, body.items, body.per_category, body.model, brands=body.brands, occasion=occasion
+    )
     return to_recommendations(ranked)
 
 

@@ -121,6 +121,11 @@ class WearableOutfit(BaseModel):
     real_outfits: int = Field(description="Real outfits that contain all of these items")
     path: list[PathStep]
     explanation: str
+    lift: float | None = Field(
+        default=None,
+        description="With `style` or `season`: the look's lift, the geometric mean of its "
+        "pieces' (>1: suits them)",
+    )
 
 
 class ClosetOutfitsResponse(BaseModel):
@@ -140,7 +145,9 @@ class Partner(BaseModel):
 class NextPiece(BaseModel):
     item: Item
     new_outfits: int = Field(description="Wearable outfits it adds to the closet")
-    score: float = Field(description="new_outfits × model weight (weight 1 without a model)")
+    score: float = Field(
+        description="new_outfits × model weight (1 without a model) × the occasion's lift"
+    )
     model_score: float | None = None
     pairs_with: int = Field(description="Owned pieces its cluster pairs with")
     partners: list[Partner]
@@ -150,6 +157,9 @@ class NextPiece(BaseModel):
     unlocks: list[WearableOutfit]
     path: list[PathStep]
     explanation: str
+    lift: float | None = Field(
+        default=None, description="With `style` or `season`: the piece's lift (>1: suits them)"
+    )
 
 
 class NextResponse(BaseModel):

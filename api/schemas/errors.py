@@ -17,3 +17,6 @@ class ErrorBody(BaseModel):
 
     detail: str
     errors: list[FieldError] = Field(default_factory=list)
+    known: list[str] = Field(
+        default_factory=list, description="For an unknown style, season or gender: the known ones"
+    )

@@ -71,6 +71,11 @@ class Recommendation(BaseModel):
     pairs_with: int = Field(default=1, description="Owned items it pairs with (closet)")
     partners: list[str] = Field(default_factory=list)
     explanation: str
+    lift: float | None = Field(
+        default=None,
+        description="With `style` or `season`: how much more (>1) or less (<1) often than "
+        "outfits at large this piece's outfits carry them; its probability is updated by it",
+    )
 
 
 class CategoryRecommendations(BaseModel):

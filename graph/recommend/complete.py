@@ -16,6 +16,14 @@ from graph.db.connection import read
 from graph.recommend.brands import ANY_BRAND
 from graph.recommend.explain import label
 from graph.recommend.next_piece import cluster_pick
+from graph.recommend.occasion import (
+    ANY_OCCASION,
+    NO_OUTFITS,
+    POOL_FACTOR,
+    Occasion,
+    affinities,
+    labels_of,
+)
 from graph.recommend.pairs import DEFAULT_MIN_SUPPORT, PairBook, PairTable
 from graph.recommend.wearable import PairStep, Piece, WearableOutfit, count_real, path_of
 from graph.wardrobe import Closet
@@ -59,13 +67,16 @@ def complete_look(
     limit: int = 3,
     min_support: int = DEFAULT_MIN_SUPPORT,
     model: str | None = None,
+    occasion: Occasion = ANY_OCCASION,
 ) -> CompletedLooks:
     """The categories filled, the looks best first, and a note, for owned items `given_ids`.
 
     Fills the missing categories (by default the missing of top/bottom) with clusters worn with
     every given piece, and with each other, in real outfits — even when no real outfit holds the
     combination — then picks an owned piece of that cluster if the closet has one, else the best
-    catalog item (model score, then popularity), never a dismissed one.
+    catalog item (model score, then popularity), never a dismissed one. With an occasion, no
+    piece only the other gender wears is added, and of a cluster's best items the one whose
+    outfits most carry its style and season is chosen.
     """
     request = look_request(closet, given_ids, categories)
     given, fill = request.given, request.fill
@@ -96,10 +107,13 @@ def complete_look(
     in_closet: dict[tuple[str, str], Piece] = {}
     for p in closet.pieces:
         if (p.cluster, p.category) in chosen and p.id not in given_ids:
+            if not occasion.allows_item(p.item):
+                continue
             piece = Piece.of(p.item, p.cluster, "closet")
             in_closet.setdefault((p.cluster or "", p.category), piece)
     need = sorted(k for k in chosen if k not in in_closet)
-    catalog = _best_items(driver, given, need, [*closet.item_ids, *closet.dismissed], model)
+    excluded = [*closet.item_ids, *closet.dismissed]
+    catalog = _best_items(driver, given, need, excluded, model, occasion)
     looks = assemble_looks(book, given, fill, combos, {**catalog, **in_closet})
     outfits = [WearableOutfit(tuple(lp.piece for lp in look.pieces), [], 0) for look in looks]
     count_real(driver, outfits)
@@ -239,8 +253,11 @@ def _best_items(
     need: Sequence[tuple[str, str]],
     exclude: Sequence[str],
     model: str | None,
+    occasion: Occasion = ANY_OCCASION,
 ) -> dict[tuple[str, str], Piece]:
-    """The best catalog item of each (cluster, category): model score, then popularity."""
+    """The best catalog item of each (cluster, category): model score, then popularity; with
+    an occasion, the one its gender may wear with the highest style and season lift among the
+    cluster's best few."""
     if not need:
         return {}
     rows = read(
@@ -249,9 +266,11 @@ def _best_items(
         picks=[cluster_pick(key, c) for key, c in need],
         exclude=list(exclude),
         budget=None,
-        per_cluster=1,
+        per_cluster=POOL_FACTOR if occasion.active else 1,
         **ANY_BRAND.params(),
     )
+    if occasion.active:
+        return _fitted_items(driver, rows, occasion)
     best = {
         (r["cluster"], r["category"]): Piece.of(r["items"][0], r["cluster"], "catalog")
         for r in rows
@@ -275,4 +294,27 @@ def _best_items(
             if slot in set(need) and slot not in taken:
                 best[slot] = Piece.of(r["item"], r["cluster"], "catalog")
                 taken.add(slot)
+    return best
+
+
+def _fitted_items(
+    driver: Driver, rows: list[dict], occasion: Occasion
+) -> dict[tuple[str, str], Piece]:
+    """Of each (cluster, category)'s most worn items, the one the occasion suits best."""
+    labels = labels_of(driver, occasion)
+    found = affinities(driver, (i["id"] for r in rows for i in r["items"]), occasion)
+    best: dict[tuple[str, str], Piece] = {}
+    for r in rows:
+        allowed = [
+            i
+            for i in r["items"]
+            if occasion.allows(found.get(i["id"], NO_OUTFITS).worn_by or i.get("worn_by"))
+        ]
+        if not allowed:
+            continue
+        top = max(
+            allowed,
+            key=lambda i: found.get(i["id"], NO_OUTFITS).lift(occasion, labels),
+        )
+        best[(r["cluster"], r["category"])] = Piece.of(top, r["cluster"], "catalog")
     return best

@@ -25,6 +25,15 @@ from core.vocabulary import CORE_CATEGORIES, split_cluster_key
 from graph.db.connection import read
 from graph.recommend.brands import ANY_BRAND, BrandFilter
 from graph.recommend.catalog_cache import CatalogCache, frozen
+from graph.recommend.occasion import (
+    ANY_OCCASION,
+    NO_OUTFITS,
+    POOL_FACTOR,
+    Occasion,
+    affinities,
+    dressed_for,
+    labels_of,
+)
 from graph.recommend.pairs import DEFAULT_MIN_SUPPORT, PairTable
 from graph.recommend.wearable import (
     Piece,
@@ -64,6 +73,7 @@ class NextPiece:
     partners: list[tuple[Piece, int]] = field(default_factory=list)
     worn_with: dict[str, int] = field(default_factory=dict)
     unlocks: list[WearableOutfit] = field(default_factory=list)
+    lift: float | None = None  # with a style or season: the piece's lift (graph.recommend.occasion)
 
 
 @dataclass
@@ -206,14 +216,19 @@ def rank_next(
     per_cluster: int = 2,
     model: str | None = None,
     brands: BrandFilter = ANY_BRAND,
+    occasion: Occasion = ANY_OCCASION,
 ) -> list[NextPiece]:
-    """The catalog items that add the most wearable outfits to `pieces`, best first."""
+    """The catalog items that add the most wearable outfits to `pieces`, best first; with an
+    occasion, never the other gender's, and weighted by their style and season lift."""
     gains = cluster_gains(pieces, book, wanted)
     positive = [g for g in gains if g.gain > 0]
     shortlist = (positive or gains)[: max(2 * limit, 4)]
     if not shortlist:
         return []
-    found = best_items(driver, book.generation, shortlist, exclude, budget, per_cluster, brands)
+    read_per_cluster = per_cluster * POOL_FACTOR if occasion.active else per_cluster
+    found = best_items(
+        driver, book.generation, shortlist, exclude, budget, read_per_cluster, brands
+    )
     keys = sorted({p.cluster for p in pieces if p.cluster})
     scores: dict[str, float] = {}
     if model:
@@ -240,6 +255,8 @@ def rank_next(
             weight = 1.0 if not model else 0.5 + 0.5 * (_sigmoid(raw) if raw is not None else 0.0)
             score = (g.gain if g.gain > 0 else 0.01 * g.pairs_with) * weight
             ranked.append(NextPiece(Piece.of(item, g.cluster, "catalog"), g, weight, raw, score))
+    if occasion.active:
+        ranked = fit_next(driver, ranked, occasion, per_cluster)
     ranked.sort(
         key=lambda n: (
             -n.score,
@@ -250,6 +267,33 @@ def rank_next(
         )
     )
     return ranked[:limit]
+
+
+def fit_next(
+    driver: Driver, picks: list[NextPiece], occasion: Occasion, per_cluster: int
+) -> list[NextPiece]:
+    """The picks the occasion's gender may wear, each score multiplied by its style and season
+    lift, the best `per_cluster` of each (cluster, category) kept."""
+    labels = labels_of(driver, occasion)
+    found = affinities(driver, (n.piece.id for n in picks), occasion)
+    kept: list[NextPiece] = []
+    for n in picks:
+        seen = found.get(n.piece.id, NO_OUTFITS)
+        if not occasion.allows(seen.worn_by or n.piece.item.get("worn_by")):
+            continue
+        if occasion.boosts:
+            n.lift = seen.lift(occasion, labels)
+            n.score *= n.lift
+        kept.append(n)
+    kept.sort(key=lambda n: (-n.score, n.piece.id))
+    taken: dict[tuple[str | None, str], int] = {}
+    out = []
+    for n in kept:
+        slot = (n.piece.cluster, n.piece.category)
+        if taken.get(slot, 0) < per_cluster:
+            taken[slot] = taken.get(slot, 0) + 1
+            out.append(n)
+    return out
 
 
 def add_reasons(
@@ -291,9 +335,11 @@ def next_pieces(
     min_support: int = DEFAULT_MIN_SUPPORT,
     model: str | None = None,
     brands: str = "any",
+    occasion: Occasion = ANY_OCCASION,
 ) -> NextPieces:
-    """The wearable outfits now, and the next pieces ranked by the new outfits each adds."""
-    now = closet_outfits(driver, closet, min_support)
+    """The wearable outfits now, and the next pieces ranked by the new outfits each adds; with
+    an occasion, counted over the pieces its gender wears and fitted to it (`fit_next`)."""
+    now = closet_outfits(driver, dressed_for(closet, occasion), min_support)
     scope = shopping_scope(closet, category, brands)
     picks = rank_next(
         driver,
@@ -306,6 +352,7 @@ def next_pieces(
         per_cluster,
         model,
         scope.brands,
+        occasion,
     )
     add_reasons(driver, now.pieces, now.book, picks)
     return NextPieces(len(now.outfits), picks)

@@ -20,9 +20,19 @@ from core.errors import ItemNotFound
 from core.settings import configured_default_model
 from core.vocabulary import LIGHTGCN, RANKER, item_cluster
 from graph.db.connection import read
+from graph.ingest.cooccurrence import TOP_K
 from graph.recommend.explain import explain_model, explain_rule
 from graph.recommend.learned import load_active
 from graph.recommend.learned_ranking import rank_closet_candidates, rank_item_candidates
+from graph.recommend.occasion import (
+    ANY_OCCASION,
+    NO_OUTFITS,
+    Occasion,
+    affinities,
+    boosted,
+    describe,
+    labels_of,
+)
 from graph.recommend.rule import Recommendations, recommend_for_closet, recommend_for_item
 from graph.recommend.scores import (
     ModelScore,
@@ -62,6 +72,7 @@ class Recommendation:
     probability: float | None = None
     pairs_with: int = 1
     partners: list[str] = field(default_factory=list)
+    lift: float | None = None
 
 
 @dataclass
@@ -104,8 +115,23 @@ def rank_item(
     requested: str | None,
     exclude: list[str],
     brands: str = "any",
+    occasion: Occasion = ANY_OCCASION,
 ) -> Ranking:
-    """Recommendations for one item with the chosen model (and brand mode)."""
+    """Recommendations for one item with the chosen model (and brand mode), fitted to the
+    occasion (graph.recommend.occasion: gender filters, style and season boost)."""
+    pool = occasion.pool(per_category, max(per_category, TOP_K - len(exclude)))
+    ranked = _rank_item(driver, item_id, pool, requested, exclude, brands)
+    return fit_occasion(driver, ranked, occasion, per_category)
+
+
+def _rank_item(
+    driver: Driver,
+    item_id: str,
+    per_category: int,
+    requested: str | None,
+    exclude: list[str],
+    brands: str,
+) -> Ranking:
     choice = choose_model(driver, requested)
     if choice.model == RANKER:
         ranker = load_active(driver)
@@ -136,8 +162,24 @@ def rank_closet(
     requested: str | None,
     exclude: list[str] | None = None,
     brands: str = "any",
+    occasion: Occasion = ANY_OCCASION,
 ) -> Ranking:
-    """Recommendations for several owned items: rule candidates, model-ordered unless `rule`."""
+    """Recommendations for several owned items: rule candidates, model-ordered unless `rule`,
+    fitted to the occasion."""
+    excluded = len(owned) + len(exclude or [])
+    pool = occasion.pool(per_category, max(per_category, TOP_K - excluded))
+    ranked = _rank_closet(driver, owned, pool, requested, exclude, brands)
+    return fit_occasion(driver, ranked, occasion, per_category)
+
+
+def _rank_closet(
+    driver: Driver,
+    owned: list[str],
+    per_category: int,
+    requested: str | None,
+    exclude: list[str] | None,
+    brands: str,
+) -> Ranking:
     choice = choose_model(driver, requested)
     if choice.model == RANKER:
         ranker = load_active(driver)
@@ -152,6 +194,43 @@ def rank_closet(
         categories = rerank(categories, closet_scores(driver, owned, _ids(categories)))
         choice = replace(choice, model="hybrid")  # the closet ranks rule candidates
     return Ranking(choice, categories, owned=owned)
+
+
+def fit_occasion(
+    driver: Driver, ranking: Ranking, occasion: Occasion, per_category: int
+) -> Ranking:
+    """Each category's recommendations without the other gender's pieces, reordered by the
+    style and season lift (a model's probability updated as odds, a rule's strength
+    multiplied), the first `per_category` kept."""
+    if not occasion.active:
+        return ranking
+    labels = labels_of(driver, occasion)
+    found = affinities(driver, _ids(ranking.categories), occasion)
+    out: dict[str, list[Recommendation]] = {}
+    for category, recs in ranking.categories.items():
+        fitted = []
+        for order, rec in enumerate(recs):
+            seen = found.get(str(rec.item["id"]), NO_OUTFITS)
+            if not occasion.allows(seen.worn_by or rec.item.get("worn_by")):
+                continue
+            if occasion.boosts:
+                factor = seen.lift(occasion, labels)
+                rec = replace(
+                    rec,
+                    lift=factor,
+                    probability=None
+                    if rec.probability is None
+                    else boosted(rec.probability, factor),
+                    explanation=f"{rec.explanation}; {describe(occasion, factor)}"
+                    if abs(factor - 1.0) >= 0.05
+                    else rec.explanation,
+                )
+            value = rec.probability if rec.probability is not None else rec.score * (rec.lift or 1)
+            fitted.append((0 if rec.probability is not None else 1, -value, order, rec))
+        fitted.sort(key=lambda entry: entry[:3])
+        if fitted:
+            out[category] = [entry[3] for entry in fitted[:per_category]]
+    return replace(ranking, categories=out)
 
 
 def rerank(

@@ -24,6 +24,15 @@ from neo4j import Driver
 from core.vocabulary import CORE_CATEGORIES
 from graph.db.connection import read
 from graph.recommend.brands import ANY_BRAND, BrandFilter
+from graph.recommend.occasion import (
+    ANY_OCCASION,
+    NO_OUTFITS,
+    Occasion,
+    affinities,
+    dressed_for,
+    labels_of,
+    look_lift,
+)
 from graph.recommend.pairs import DEFAULT_MIN_SUPPORT, PairBook, PairTable
 from graph.wardrobe import Closet
 
@@ -66,6 +75,7 @@ class WearableOutfit:
     support: int
     real_outfits: int = 0
     options: tuple[tuple[Piece, ...], ...] = ()
+    lift: float | None = None  # with a style or season: the look's lift (occasion.look_lift)
 
     @property
     def ids(self) -> list[str]:
@@ -154,15 +164,28 @@ def enumerate_outfits(
     return found
 
 
-def count_real(driver: Driver, outfits: list[WearableOutfit], combos: int = 27) -> None:
-    """Set `real_outfits` (real outfits containing all the items) and pick, among the owned
-    items of each slot, the combination real outfits wear most (first `combos` tried)."""
+def count_real(
+    driver: Driver,
+    outfits: list[WearableOutfit],
+    combos: int = 27,
+    occasion: Occasion = ANY_OCCASION,
+) -> None:
+    """Set `real_outfits` (real outfits containing all the items, only those of the occasion's
+    style, season and gender) and pick, among the owned items of each slot, the combination
+    real outfits wear most (first `combos` tried)."""
     ids = sorted(
         {p.id for o in outfits for opts in (o.options or [(q,) for q in o.pieces]) for p in opts}
     )
     if not ids:
         return
-    rows = read(driver, "closet/item_outfits", ids=ids)
+    rows = read(
+        driver,
+        "closet/item_outfits",
+        ids=ids,
+        style=occasion.style,
+        season=occasion.season,
+        gender=occasion.gender,
+    )
     wearing = {r["id"]: set(r["outfits"]) for r in rows}
     for outfit in outfits:
         options = outfit.options or tuple((p,) for p in outfit.pieces)
@@ -176,17 +199,45 @@ def count_real(driver: Driver, outfits: list[WearableOutfit], combos: int = 27) 
 
 
 def rank_outfits(outfits: list[WearableOutfit]) -> list[WearableOutfit]:
-    """Real ones first (most real outfits), then by weakest link, larger outfits, ids."""
-    return sorted(outfits, key=lambda o: (-o.real_outfits, -o.support, -len(o.pieces), o.ids))
+    """Real ones first (most real outfits), then by the occasion's lift when one was asked,
+    weakest link, larger outfits, ids."""
+    return sorted(
+        outfits,
+        key=lambda o: (-o.real_outfits, -(o.lift or 1.0), -o.support, -len(o.pieces), o.ids),
+    )
+
+
+def suit_occasion(
+    driver: Driver, outfits: list[WearableOutfit], occasion: Occasion
+) -> list[WearableOutfit]:
+    """With a style or season: each outfit's look lift, and only the outfits that suit it — a
+    real outfit of that style and season holds them (count_real under the occasion), or their
+    pieces' outfits carry it at least as often as outfits at large (look lift ≥ 1)."""
+    if not occasion.boosts:
+        return outfits
+    labels = labels_of(driver, occasion)
+    found = affinities(driver, (p.id for o in outfits for p in o.pieces), occasion)
+    kept = []
+    for outfit in outfits:
+        outfit.lift = look_lift(
+            [found.get(p.id, NO_OUTFITS).lift(occasion, labels) for p in outfit.pieces]
+        )
+        if outfit.real_outfits > 0 or outfit.lift >= 1.0:
+            kept.append(outfit)
+    return kept
 
 
 def wearable_outfits(
-    driver: Driver, closet: Closet, min_support: int = DEFAULT_MIN_SUPPORT
+    driver: Driver,
+    closet: Closet,
+    min_support: int = DEFAULT_MIN_SUPPORT,
+    occasion: Occasion = ANY_OCCASION,
 ) -> list[WearableOutfit]:
-    """The closet's wearable outfits, ranked, with their real-outfit counts."""
-    found = closet_outfits(driver, closet, min_support).outfits
-    count_real(driver, found)
-    return rank_outfits(found)
+    """The closet's wearable outfits, ranked, with their real-outfit counts; with an
+    occasion, only those of pieces its gender wears that suit its style and season."""
+    found = closet_outfits(driver, dressed_for(closet, occasion), min_support).outfits
+    count_real(driver, found, occasion=occasion)
+    return rank_outfits(suit_occasion(driver, found, occasion))
 
 
 def closet_outfits(driver: Driver, closet: Closet, min_support: int) -> ClosetOutfits:
