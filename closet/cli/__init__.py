@@ -7,7 +7,7 @@
 | `closet crawl snaps/goods` | `crawl` |
 | `closet describe`, `enrich`, `stats`, `models fetch` | `enrich` |
 | `closet train` | `train` |
-| `closet eval split/fitb/retrieval/score-fitb/score-retrieval` | `eval` |
+| `closet eval run/split/fitb/retrieval/score-fitb/score-retrieval/occasion` | `eval` |
 | `closet wardrobe outfits/next` (old name, hidden: `closet closet ...`) | `wardrobe` |
 | `closet serve`, `ui`, `sample-path` | `serve` |
 | `closet synth` | `synth` |

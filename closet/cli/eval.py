@@ -1,4 +1,5 @@
-"""`closet eval run|split|fitb|retrieval|score-fitb|score-retrieval`: the offline evaluation."""
+"""`closet eval run|split|fitb|retrieval|score-fitb|score-retrieval|occasion`: the offline
+evaluation."""
 
 from __future__ import annotations
 
@@ -180,6 +181,40 @@ def score_retrieval_command(
         raise fail(str(exc), 2) from None
 
 
+def occasion_command(
+    data: Annotated[
+        list[Path] | None, typer.Option(help="Snap JSON files (default: the shared men/women).")
+    ] = None,
+    seeds: Annotated[str, typer.Option(help="Split seeds, comma-separated.")] = "1,7,2026",
+    epochs: Epochs = 200,
+    train_seed: Seed = 7,
+    device: str = "auto",
+    out_dir: Annotated[
+        Path, typer.Option("--out", help="Directory for occasion.md and occasion.json.")
+    ] = Path("eval-results"),
+) -> None:
+    """FITB of the served ranker with each question's own style and season, against without."""
+    from gnn.evaluation.occasion import evaluate_occasion, render, write
+
+    paths = data or shared_snap_files()
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        raise fail(f"missing data file(s): {', '.join(missing)}", 2)
+    try:
+        split_seeds = [int(s) for s in seeds.split(",") if s.strip()]
+    except ValueError:
+        raise fail(f"--seeds takes comma-separated integers, not {seeds!r}", 2) from None
+    config = training_config(epochs, train_seed, device)
+    reports = []
+    try:
+        for seed in split_seeds:
+            reports.append(evaluate_occasion(paths, seed, config))
+            console.print(render(reports[-1:]))
+    except (DatabaseUnavailable, ServerError) as exc:
+        raise fail(f"the throwaway Neo4j failed: {exc}") from None
+    out.print(f"written to {write(reports, out_dir)}")
+
+
 def run_command(
     data: Annotated[
         list[Path] | None, typer.Option(help="Snap JSON files (default: the shared men/women).")
@@ -236,3 +271,4 @@ app.command("fitb")(fitb_command)
 app.command("retrieval")(retrieval_command)
 app.command("score-fitb")(score_fitb_command)
 app.command("score-retrieval")(score_retrieval_command)
+app.command("occasion")(occasion_command)
