@@ -15,7 +15,9 @@ from core.vocabulary import item_cluster
 from graph.recommend import explain
 from graph.recommend.complete import CompletedLooks
 from graph.recommend.next_piece import NextPiece
+from graph.recommend.occasion import Occasion
 from graph.recommend.ranking import Ranking
+from graph.recommend.today import Today
 from graph.recommend.wearable import PairStep, Piece, WearableOutfit
 from graph.wardrobe import OwnedPiece
 
@@ -128,3 +130,30 @@ def to_looks(completed: CompletedLooks) -> list[schema.Look]:
         )
         for look in completed.looks
     ]
+
+
+def to_today(
+    person: str, today: Today, occasion: Occasion, lock: str | None
+) -> schema.TodayResponse:
+    """Today's outfit, or what is missing, with links to the next piece to buy."""
+    choice = today.choice
+    query = "".join(
+        f"&{k}={v}" for k, v in (("style", occasion.style), ("season", occasion.season)) if v
+    )
+    return schema.TodayResponse(
+        person=person,
+        style=occasion.style,
+        season=occasion.season,
+        gender=occasion.gender,
+        lock=lock,
+        seed=today.seed,
+        next_seed=today.seed + 1,
+        options=today.options,
+        outfit=to_outfit(choice.outfit) if choice else None,
+        shoes=piece_item(choice.shoes) if choice and choice.shoes else None,
+        probability=choice.probability if choice else None,
+        explanation=explain.explain_today(choice) if choice else "; ".join(today.notes),
+        missing=today.missing,
+        next_piece=[f"/closets/{person}/next?category={c}{query}" for c in today.shop_for],
+        notes=today.notes,
+    )

@@ -9,7 +9,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, HTTPException, Path, Query, Response
 
-from api.convert import piece_item, to_item, to_looks, to_next, to_outfit
+from api.convert import piece_item, to_item, to_looks, to_next, to_outfit, to_today
 from api.deps import DriverDep, OccasionDep, OwnerDep, PersonId
 from api.errors import WRITES, declare
 from api.schemas.closets import (
@@ -29,6 +29,7 @@ from api.schemas.closets import (
     NextResponse,
     OwnedItem,
     OwnItem,
+    TodayResponse,
 )
 from api.schemas.items import BRANDS_HELP
 from core.vocabulary import BrandMode, ClosetModelName, CoreCategory, FeedbackKind
@@ -40,6 +41,7 @@ from graph.recommend.next_piece import next_pieces
 from graph.recommend.occasion import ANY_OCCASION
 from graph.recommend.pairs import DEFAULT_MIN_SUPPORT
 from graph.recommend.ranking import closet_model
+from graph.recommend.today import todays_outfit
 
 router = APIRouter(prefix="/closets", tags=["closets"])
 ItemId = Annotated[str, Path(pattern=ITEM_ID, description="Item id")]
@@ -234,6 +236,25 @@ def complete(
         note=completed.note,
         looks=to_looks(completed),
     )
+
+
+@router.get("/{person}/today", response_model=TodayResponse, responses=declare(404, 409, 422))
+def today(
+    driver: DriverDep,
+    person: PersonId,
+    lock: Annotated[
+        str | None, Query(pattern=ITEM_ID, description="An owned piece to keep in the outfit")
+    ] = None,
+    seed: Annotated[int, Query(ge=0, le=10_000, description="0: the best; n: the n-th next")] = 0,
+    min_support: MinSupport = 1,
+    occasion: OccasionDep = ANY_OCCASION,
+) -> TodayResponse:
+    """One whole outfit from owned pieces only (top, bottom, an outer in autumn and winter,
+    shoes when some go), ranked by real outfits and the model; `lock` keeps a piece, `seed`
+    walks to the next-best; when no outfit is possible, what is missing and where to shop."""
+    closet = store.load_closet(driver, person)
+    found = todays_outfit(driver, closet, occasion, lock, seed, min_support)
+    return to_today(person, found, occasion, lock)
 
 
 @router.post("/{person}/feedback", response_model=FeedbackView, status_code=201, responses=WRITE)

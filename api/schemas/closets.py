@@ -238,3 +238,32 @@ class FeedbackEntry(BaseModel):
 class FeedbackView(BaseModel):
     person: str
     feedback: list[FeedbackEntry]
+
+
+class TodayResponse(BaseModel):
+    """Today's outfit from owned pieces only, or what is missing for one."""
+
+    person: str
+    style: str | None = None
+    season: str | None = None
+    gender: str | None = None
+    lock: str | None = Field(default=None, description="The owned piece kept in the outfit")
+    seed: int = Field(description="Which outfit: 0 the best, 1 the next-best, … (wraps around)")
+    next_seed: int = Field(description="The seed of the next different outfit (Another one)")
+    options: int = Field(description="Whole outfits the closet offers for this request")
+    outfit: WearableOutfit | None = Field(
+        default=None, description="Top, bottom and (by season) outer; None when none is possible"
+    )
+    shoes: Item | None = Field(default=None, description="Owned shoes worn with the pieces")
+    probability: float | None = Field(
+        default=None,
+        description="With a trained ranker: the mean chance that each piece completes the others",
+    )
+    explanation: str = ""
+    missing: list[str] = Field(
+        default_factory=list, description="Required categories the closet has nothing of"
+    )
+    next_piece: list[str] = Field(
+        default_factory=list, description="Links to the next-piece suggestion for what to buy"
+    )
+    notes: list[str] = Field(default_factory=list)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from graph.recommend.learned import Ranker
     from graph.recommend.next_piece import NextPiece
     from graph.recommend.rule import Candidate
+    from graph.recommend.today import TodayOutfit
     from graph.recommend.wearable import WearableOutfit
 
 BASIS_TEXT = {
@@ -141,3 +142,16 @@ def explain_look(look: Look) -> str:
         "no real outfit holds this combination; composed from cluster co-occurrence "
         f"(weakest pair: {count(look.support, 'outfit')})"
     )
+
+
+def explain_today(choice: TodayOutfit) -> str:
+    """Why today's outfit: real outfits or the pairwise path, the model's chance, the shoes."""
+    parts = [explain_outfit(choice.outfit)]
+    if choice.probability is not None:
+        parts.append(f"the ranker gives its pieces {choice.probability:.0%} together")
+    if choice.outfit.lift is not None and abs(choice.outfit.lift - 1.0) >= 0.05:
+        how = "suit" if choice.outfit.lift > 1 else "are rarely worn for"
+        parts.append(f"its pieces {how} this occasion (×{choice.outfit.lift:.1f})")
+    if choice.shoes is not None:
+        parts.append(f"with your {choice.shoes.item.get('name') or choice.shoes.id}")
+    return "; ".join(parts)

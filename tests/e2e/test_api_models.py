@@ -174,3 +174,54 @@ def test_the_ranker_switches_in_with_its_selection_and_serves_calibrated_chances
     again = write_scores(graph, served.scorer, top_k=50, progress=False)
     assert active_version(graph, "ranker")["active"] == report.ranker
     assert again.ranker is None
+
+
+def test_the_occasion_updates_the_rankers_chances_as_odds(api: httpx.Client) -> None:
+    """With the ranker serving: each piece's chance under `style=street` is its plain chance
+    updated as odds by its lift (formal pieces are never worn for street, street pieces are;
+    pieces in no outfit are not moved)."""
+    url = f"/items/{SHIRT}/recommendations"
+    plain = api.get(url, params={"model": "ranker", "per_category": 100}).json()
+    chance = {r["item"]["id"]: r["probability"] for g in plain["categories"] for r in g["items"]}
+    fitted = api.get(url, params={"model": "ranker", "style": "street"}).json()
+    assert fitted["model"] == "ranker"
+    for group in fitted["categories"]:
+        recs = group["items"]
+        for r in recs:
+            lift = r["lift"]
+            if r["item"]["id"].endswith("09"):  # the cold catalog copies: in no outfit
+                assert lift == 1.0
+            elif r["item"]["brand"] == "street lab":
+                assert lift > 1.0
+            else:
+                assert lift < 1.0
+            p = chance[r["item"]["id"]]
+            assert r["probability"] == pytest.approx(p * lift / (p * lift + 1 - p), rel=1e-6)
+        chances = [r["probability"] for r in recs]
+        assert chances == sorted(chances, reverse=True)
+
+
+def test_todays_outfit_is_scored_by_the_ranker(api: httpx.Client) -> None:
+    made = api.post("/closets", json={"label": "today"}).json()
+    person, auth = made["person"], {"Authorization": f"Bearer {made['token']}"}
+    owned = [SHIRT, "11000", "11100", "12000", "21000"]  # shirt, slacks ×2, blazer, jeans
+    for item_id in owned:
+        assert api.put(f"/closets/{person}/items/{item_id}", headers=auth).status_code == 200
+    body = api.get(f"/closets/{person}/today", params={"season": "autumn"}).json()
+    assert body["outfit"] is not None, body
+    ids = [i["id"] for i in body["outfit"]["items"]]
+    assert set(ids) <= set(owned)
+    assert "12000" in ids  # autumn: with the outer
+    assert 0 < body["probability"] < 1
+    assert "the ranker gives its pieces" in body["explanation"]
+    choices = [body]
+    for seed in range(1, body["options"]):
+        choices.append(
+            api.get(f"/closets/{person}/today", params={"season": "autumn", "seed": seed}).json()
+        )
+    picked = [tuple(i["id"] for i in c["outfit"]["items"]) for c in choices]
+    assert len(set(picked)) == len(picked)  # every seed a different outfit
+    real = [c["outfit"]["real_outfits"] for c in choices]
+    assert real == sorted(real, reverse=True)
+    head = [c["probability"] for c in choices if c["outfit"]["real_outfits"] == real[0]]
+    assert head == sorted(head, reverse=True)

@@ -27,6 +27,10 @@ STYLES = {
 }
 
 
+# How MUSINSA would label each style's outfits (minimal, street once normalised).
+LABELS = {"formal": "미니멀", "street": "스트릿"}
+
+
 def item(style: str, cat: str, kind: int, copy: int) -> dict[str, Any]:
     name, mid, color = STYLES[style][cat][kind]
     code = {"formal": 1, "street": 2}[style] * 10000 + ["상의", "하의", "아우터"].index(cat) * 1000
@@ -57,7 +61,7 @@ def outfits(n: int, seed: int = 0, copies: int = 4) -> list[dict[str, Any]]:
                 "outfit_id": str(700000 + k),
                 "gender": "MALE",
                 "items": items,
-                "style": "캐주얼",
+                "style": LABELS[style],
                 "season": "봄",
             }
         )
