@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from api.bodylimit import BodyLimits
 from api.deps import lifespan
 from api.errors import EVERY_ROUTE, install_error_handlers
 from api.hosts import TrustedHosts
@@ -32,6 +33,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         closets_per_minute=settings.closets_per_minute,
         writes_per_minute=settings.writes_per_minute,
     )
+    app.add_middleware(BodyLimits)
     app.add_middleware(TrustedHosts, allowed_hosts=list(settings.allowed_hosts))
     install_error_handlers(app)
     for module in (health, items, outfits, closets):

@@ -36,6 +36,8 @@ WHY = {
     403: "The token is another closet's",
     404: "No such item or closet",
     409: "Valid input that does not fit the closet as it is (not in it, full, a category twice)",
+    413: "The body (or the photo) is too large",
+    415: "The upload is not a JPEG, PNG or WebP photo",
     422: "Invalid input: the failing fields are listed in `errors`",
     429: "Too many writes from this client: wait `Retry-After` seconds",
     503: "Neo4j is unavailable: retry after `Retry-After` seconds",

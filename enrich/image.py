@@ -209,11 +209,16 @@ def dominant_rgb(pixels: np.ndarray, seed: int = 0) -> tuple[int, int, int]:
     return int(best.rgb.r), int(best.rgb.g), int(best.rgb.b)
 
 
-def image_color(image: Image.Image, masker: Masker) -> ImageColor:
-    """The dominant colour family of the product in an image, using the given mask."""
-    rgb_image = image.convert("RGB")
-    small = _shrink(rgb_image, WORK_SIZE)
-    mask = masker.mask(small)
+def work_image(image: Image.Image) -> Image.Image:
+    """The image as the masks work on it: RGB, its longest side at most WORK_SIZE."""
+    return _shrink(image.convert("RGB"), WORK_SIZE)
+
+
+def image_color(image: Image.Image, masker: Masker, mask: np.ndarray | None = None) -> ImageColor:
+    """The dominant colour family of the product in an image, using the given mask (or the
+    foreground `mask` already computed by it on `work_image(image)`)."""
+    small = work_image(image)
+    mask = masker.mask(small) if mask is None else mask
     share = float(mask.mean())
     if share >= MIN_FOREGROUND and masker.name != "whole":
         inner = ndimage.binary_erosion(mask, iterations=2)

@@ -153,8 +153,10 @@ def own_described(
     color: str,
     name: str | None = None,
     since: date | None = None,
+    image_url: str | None = None,
 ) -> dict[str, Any]:
-    """Add a piece the catalog lacks, as an owned-only item in its cluster; returns the item."""
+    """Add a piece the catalog lacks, as an owned-only item in its cluster (with the picture
+    at `image_url`, e.g. a photo's thumbnail as a data: URL); returns the item."""
     key = validate_description(category, mid_class, color)
     _check_room(driver, person)
     item = {
@@ -163,6 +165,7 @@ def own_described(
         "category": category,
         "mid_class": mid_class,
         "color": color,
+        "image_url": image_url,
     }
     rows = run(
         driver,

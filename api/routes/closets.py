@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Annotated
 
-from fastapi import APIRouter, Body, HTTPException, Path, Query, Response
+from fastapi import APIRouter, Body, File, Form, HTTPException, Path, Query, Response, UploadFile
 
 from api.convert import piece_item, to_item, to_looks, to_next, to_outfit, to_today
 from api.deps import DriverDep, OccasionDep, OwnerDep, PersonId
@@ -29,10 +29,14 @@ from api.schemas.closets import (
     NextResponse,
     OwnedItem,
     OwnItem,
+    PhotoAnswer,
+    PhotoDescription,
     TodayResponse,
 )
 from api.schemas.items import BRANDS_HELP
-from core.vocabulary import BrandMode, ClosetModelName, CoreCategory, FeedbackKind
+from core.vocabulary import BigCategory, BrandMode, ClosetModelName, CoreCategory, FeedbackKind
+from enrich.image import default_masker
+from enrich.photo import MAX_PHOTO_BYTES, PhotoError, describe_photo, thumbnail_data_url
 from graph import wardrobe as store
 from graph.recommend import capsule as capsules
 from graph.recommend import wearable
@@ -102,6 +106,46 @@ def own_described(driver: DriverDep, person: OwnerDep, body: DescribedPiece) -> 
         driver, person, body.category, body.mid_class, body.color, body.name, body.since
     )
     return OwnedItem(item=to_item(item), since=item["since"], owned_only=True)
+
+
+@router.post(
+    "/{person}/items/photo",
+    response_model=PhotoAnswer,
+    responses={
+        201: {"model": PhotoAnswer, "description": "Described and added (category confirmed)"},
+        **declare(*WRITES, 413, 415),
+    },
+)
+def own_photo(
+    driver: DriverDep,
+    person: OwnerDep,
+    response: Response,
+    photo: Annotated[UploadFile, File(description="JPEG, PNG or WebP, at most 10 MB")],
+    name: Annotated[str | None, Form(max_length=80, description="What you call it")] = None,
+    category: Annotated[BigCategory | None, Form(description="Confirmed category")] = None,
+    mid_class: Annotated[str | None, Form(max_length=30, description="Confirmed kind")] = None,
+    thumbnail: Annotated[bool, Form(description="Keep a small thumbnail as its picture")] = False,
+) -> PhotoAnswer:
+    """Describe a photo of your own piece (colour family; a category and mid class to
+    confirm) — 200, nothing stored — or, with `category` and `mid_class` confirmed, also add it
+    to the closet in its cluster — 201. The photo is read in memory and never stored; with
+    `thumbnail`, a 160-pixel JPEG of it becomes the piece's picture."""
+    data = photo.file.read(MAX_PHOTO_BYTES + 1)
+    masker = default_masker()
+    try:
+        found = describe_photo(data, name, masker)
+        kept = thumbnail_data_url(data) if thumbnail and category and mid_class else None
+    except PhotoError as exc:
+        raise HTTPException(exc.status, str(exc)) from None
+    description = PhotoDescription(**{**found.__dict__, "rgb": list(found.rgb)}, masker=masker.name)
+    if category is None or mid_class is None:
+        return PhotoAnswer(description=description, thumbnail_kept=False)
+    item = store.own_described(
+        driver, person, category, mid_class, found.color, name, image_url=kept
+    )
+    response.status_code = 201
+    added = OwnedItem(item=to_item(item), since=item["since"], owned_only=True)
+    return PhotoAnswer(description=description, added=added, thumbnail_kept=kept is not None)
 
 
 @router.delete("/{person}/items/{item_id}", status_code=204, responses=WRITE)

@@ -267,3 +267,27 @@ class TodayResponse(BaseModel):
         default_factory=list, description="Links to the next-piece suggestion for what to buy"
     )
     notes: list[str] = Field(default_factory=list)
+
+
+class PhotoDescription(BaseModel):
+    """What the photo says, for the person to confirm."""
+
+    color: str = Field(description="The garment's colour family (rembg or the fallback mask)")
+    rgb: list[int]
+    color_source: str = Field(description="image/rembg, image/fallback, or name")
+    category: str = Field(description="Suggested category")
+    mid_class: str = Field(description="Suggested mid class")
+    suggested_from: str = Field(description="name (a garment word in it) or silhouette (shape)")
+    silhouette: float = Field(description="Height / width of the garment's outline")
+    masker: str = Field(description="rembg when its model is installed, else fallback")
+
+
+class PhotoAnswer(BaseModel):
+    """The description and, once category and mid class were sent (confirmed), the piece added."""
+
+    description: PhotoDescription
+    added: OwnedItem | None = None
+    thumbnail_kept: bool = Field(
+        description="Whether a 160-pixel thumbnail was kept as the piece's picture; the photo "
+        "itself is never stored"
+    )

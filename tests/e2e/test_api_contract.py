@@ -31,6 +31,16 @@ from tests.support.spine_data import load_spine_graph
 
 pytestmark = pytest.mark.slow
 EXAMPLES = 25  # per operation, phase and run
+# A photo is `format: binary` in the schema, which cannot say "a JPEG, PNG or WebP": for that one
+# operation, valid-by-schema bytes may be refused as not a photo (415), damaged (422) or too big.
+PHOTO = {
+    "include-path": "/closets/{person}/items/photo",
+    "checks": {
+        "positive_data_acceptance": {
+            "expected-statuses": ["2xx", "401", "403", "404", "413", "415", "422"]
+        }
+    },
+}
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +77,7 @@ def _run(app: FastAPI, **project: Any) -> Counter[str]:
             "checks": {"enabled": True},
             "generation": {"max-examples": EXAMPLES},
             "phases": {"stateful": {"max-steps": 6}},
+            "operations": [PHOTO],
             **project,
         }
     )
