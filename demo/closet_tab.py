@@ -15,17 +15,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 from typing import Any
 
 import gradio as gr
 from gradio.context import Context
 
-from core.vocabulary import BIG_CATEGORIES, COLOR_FAMILIES, CORE_CATEGORIES
+from core.vocabulary import BIG_CATEGORIES, COLOR_FAMILIES, CORE_CATEGORIES, SEASONS, STYLES
 from demo.api_client import ApiClient, ApiError
 from demo.render import CATEGORY_LABELS, price_text, search_entry
 from enrich.taxonomy import MID_CLASSES
 
 EMPTY = {"person": "", "token": ""}
+ANY = "any"
 RESULT_COLUMNS = 6  # pictures per row in the "Add pieces" results
 NO_CLOSET = "No closet yet: press **New closet** (it lives in this browser)."
 
@@ -62,22 +64,59 @@ class ClosetCalls:
         body = {"item_id": item_id, "kind": kind}
         return self._write("POST", f"/closets/{person}/feedback", token, body)
 
-    def outfits(self, person: str, limit: int = 12) -> dict[str, Any]:
-        return self.api.get(f"/closets/{person}/outfits", limit=limit)
-
-    def next(self, person: str, budget: int | None, category: str | None) -> dict[str, Any]:
-        return self.api.get(
-            f"/closets/{person}/next", budget=budget, category=category, limit=8, per_cluster=1
+    def photo(self, person: str, token: str, path: str, form: dict[str, str]) -> dict[str, Any]:
+        """Describe (and, with category and mid class, add) the photo at `path`."""
+        with open(path, "rb") as fh:
+            files = {"photo": (Path(path).name, fh.read())}
+        return self.api.request(
+            "POST",
+            f"/closets/{person}/items/photo",
+            headers={"Authorization": f"Bearer {token}"},
+            files=files,
+            data=form,
         )
+
+    def outfits(self, person: str, occasion: Occasion, limit: int = 12) -> dict[str, Any]:
+        return self.api.get(f"/closets/{person}/outfits", limit=limit, **occasion)
+
+    def next(
+        self, person: str, budget: int | None, category: str | None, occasion: Occasion
+    ) -> dict[str, Any]:
+        return self.api.get(
+            f"/closets/{person}/next",
+            budget=budget,
+            category=category,
+            limit=8,
+            per_cluster=1,
+            **occasion,
+        )
+
+    def today(self, person: str, occasion: Occasion, lock: str | None, seed: int) -> dict[str, Any]:
+        return self.api.get(f"/closets/{person}/today", lock=lock, seed=seed, **occasion)
 
     def capsule(self, person: str, k: int, budget: int | None) -> dict[str, Any]:
         return self.api.get(f"/closets/{person}/capsule", k=k, budget=budget)
 
-    def complete(self, person: str, items: list[str], fill: list[str]) -> dict[str, Any]:
+    def complete(
+        self, person: str, items: list[str], fill: list[str], occasion: Occasion
+    ) -> dict[str, Any]:
         body: dict[str, Any] = {"items": items, "limit": 3}
         if fill:
             body["categories"] = fill
-        return self.api.post(f"/closets/{person}/complete", body)
+        query = {k: v for k, v in occasion.items() if v}
+        return self.api.request("POST", f"/closets/{person}/complete", json=body, params=query)
+
+
+Occasion = dict[str, str | None]  # style, season, gender (None: any), as query parameters
+
+
+def occasion_of(style: str, season: str, gender: str) -> Occasion:
+    """The occasion row's choices as query parameters ("any" left out)."""
+    return {
+        "style": None if style == ANY else style,
+        "season": None if season == ANY else season,
+        "gender": None if gender == ANY else gender,
+    }
 
 
 # ---------------------------------------------------------------------------- rendering
@@ -179,6 +218,25 @@ def looks_html(data: dict[str, Any]) -> str:
     return f'<ol id="closet-looks-list">{"".join(looks)}</ol>'
 
 
+def today_html(data: dict[str, Any]) -> str:
+    """Today's outfit (pieces, shoes, why) or what is missing and where to shop for it."""
+    notes = "".join(f"<li>{escape(n)}</li>" for n in data["notes"])
+    if data["outfit"] is None:
+        links = "".join(
+            f'<li><a href="#closet-next" data-next="{escape(link)}">'
+            f"find the next {escape(link.split('category=')[1].split('&')[0])}</a></li>"
+            for link in data["next_piece"]
+        )
+        return f'<div class="empty-note"><ul>{notes}{links}</ul></div>'
+    pieces = [*data["outfit"]["items"], *([data["shoes"]] if data["shoes"] else [])]
+    names = " + ".join(f"<b>{escape(i['name'])}</b>" for i in pieces)
+    which = f"outfit {data['seed'] % max(data['options'], 1) + 1} of {data['options']}"
+    return (
+        f'<p id="closet-today-outfit">{names}</p><p><small>{escape(data["explanation"])}'
+        f"</small></p><p><small>{which}</small></p>" + (f"<ul>{notes}</ul>" if notes else "")
+    )
+
+
 def _error(exc: Exception) -> str:
     return f"⚠️ {exc}"
 
@@ -217,6 +275,44 @@ class DescribeSection:
     color: gr.Dropdown
     name: gr.Textbox
     describe: gr.Button
+
+
+@dataclass(frozen=True)
+class PhotoSection:
+    """Add a piece of your own from a photo: describe it, confirm, add."""
+
+    image: gr.Image
+    name: gr.Textbox
+    describe: gr.Button
+    message: gr.Markdown
+    category: gr.Dropdown
+    mid: gr.Dropdown
+    thumbnail: gr.Checkbox
+    add: gr.Button
+
+
+@dataclass(frozen=True)
+class OccasionRow:
+    """What you are dressing for: style, season, gender (each "any" by default)."""
+
+    style: gr.Dropdown
+    season: gr.Dropdown
+    gender: gr.Radio
+
+    @property
+    def inputs(self) -> list[Any]:
+        return [self.style, self.season, self.gender]
+
+
+@dataclass(frozen=True)
+class TodaySection:
+    """Today's outfit from owned pieces, a piece to lock, and "Another one"."""
+
+    lock: gr.Dropdown
+    show: gr.Button
+    another: gr.Button
+    seed: gr.State
+    out: gr.HTML
 
 
 @dataclass(frozen=True)
@@ -276,9 +372,12 @@ class ClosetTab:
 
     state: gr.BrowserState
     header: HeaderRow
+    occasion: OccasionRow
     search: SearchSection
     describe: DescribeSection
+    photo: PhotoSection
     owned: OwnedSection
+    today: TodaySection
     outfits: OutfitsSection
     next_piece: NextSection
     capsule: CapsuleSection
@@ -292,6 +391,7 @@ class ClosetTab:
             self.owned.owned,
             self.owned.remove_choice,
             self.look.items,
+            self.today.lock,
             self.owned.message,
         ]
 
@@ -343,6 +443,63 @@ def build_describe_section() -> DescribeSection:
             d_name = gr.Textbox(label="Name (optional)")
         describe = gr.Button("Add this piece", elem_id="closet-describe-add")
     return DescribeSection(d_cat, d_mid, d_color, d_name, describe)
+
+
+def build_occasion_row() -> OccasionRow:
+    """The "Dressing for" row: style, season and gender, used by every closet answer."""
+    with gr.Row(equal_height=True):
+        style = gr.Dropdown(
+            [ANY, *sorted(set(STYLES.values()))], value=ANY, label="Style", elem_id="closet-style"
+        )
+        season = gr.Dropdown(
+            [ANY, *SEASONS.values()], value=ANY, label="Season", elem_id="closet-season"
+        )
+        gender = gr.Radio([ANY, "men", "women"], value=ANY, label="For", elem_id="closet-gender")
+    return OccasionRow(style, season, gender)
+
+
+def build_photo_section() -> PhotoSection:
+    """The accordion to add a piece of your own from its photo."""
+    with gr.Accordion("Add from a photo", open=False, elem_id="closet-photo-section"):
+        with gr.Row():
+            image = gr.Image(
+                type="filepath",
+                sources=["upload"],
+                label="A photo of your piece (JPEG, PNG or WebP, up to 10 MB)",
+                elem_id="closet-photo",
+                height=220,
+            )
+            with gr.Column():
+                name = gr.Textbox(label="Name (optional)", elem_id="closet-photo-name")
+                describe = gr.Button("Describe the photo", elem_id="closet-photo-describe")
+                message = gr.Markdown(
+                    "Upload a photo: its colour is found, and a category suggested for you to "
+                    "confirm. The photo is not kept.",
+                    elem_id="closet-photo-message",
+                )
+        with gr.Row():
+            category = gr.Dropdown(
+                list(BIG_CATEGORIES), value="top", label="Category", elem_id="closet-photo-category"
+            )
+            mid = gr.Dropdown(
+                [m.name for m in MID_CLASSES if "top" in m.bigs],
+                value="t-shirt",
+                label="Kind",
+                elem_id="closet-photo-kind",
+            )
+            thumbnail = gr.Checkbox(label="Keep a small thumbnail as its picture", value=False)
+        add = gr.Button("Add this piece", elem_id="closet-photo-add")
+    return PhotoSection(image, name, describe, message, category, mid, thumbnail, add)
+
+
+def build_today_section() -> TodaySection:
+    """The "Today's outfit" heading, the piece to lock, the buttons and the outfit."""
+    gr.Markdown("### Today's outfit")
+    with gr.Row(equal_height=True):
+        lock = gr.Dropdown([], label="Keep this piece (optional)", elem_id="closet-today-lock")
+        show = gr.Button("Today's outfit", variant="primary", elem_id="closet-today-button")
+        another = gr.Button("Another one", elem_id="closet-today-another")
+    return TodaySection(lock, show, another, gr.State(0), gr.HTML(elem_id="closet-today"))
 
 
 def build_owned_section() -> OwnedSection:
@@ -416,12 +573,13 @@ class ClosetHandlers:
 
     def refresh(self, st: dict[str, str], note: str = "") -> tuple[Any, ...]:
         """The closet's status, pieces, remove and look choices, and `note`."""
+        empty = gr.update(choices=[])
         if not st or not st.get("person"):
-            return NO_CLOSET, "", gr.update(choices=[]), gr.update(choices=[]), note
+            return NO_CLOSET, "", empty, empty, empty, note
         try:
             view = self.calls.view(st["person"])
         except ApiError as exc:
-            return NO_CLOSET, "", gr.update(choices=[]), gr.update(choices=[]), _error(exc)
+            return NO_CLOSET, "", empty, empty, empty, _error(exc)
         head = (
             f"Closet `{view['person']}` — {view['count']} pieces, "
             f"**{view['wearable_outfits']} wearable outfits**"
@@ -432,6 +590,7 @@ class ClosetHandlers:
             closet_html(view),
             gr.update(choices=pieces, value=None),
             gr.update(choices=pieces, value=[]),
+            gr.update(choices=pieces, value=None),
             note,
         )
 
@@ -493,6 +652,46 @@ class ClosetHandlers:
         self.calls.describe(st["person"], st["token"], body)
         return f"Added a {color} {mid}."
 
+    def describe_photo(self, st: dict[str, str], path: str | None, name: str) -> tuple[Any, ...]:
+        """What the photo shows, with the suggested category and kind set for confirming."""
+        if not st or not st.get("person"):
+            return "Press **New closet** first.", gr.update(), gr.update()
+        if not path:
+            return "Upload a photo first.", gr.update(), gr.update()
+        try:
+            found = self.calls.photo(st["person"], st["token"], path, _form(name))
+        except ApiError as exc:
+            return _error(exc), gr.update(), gr.update()
+        d = found["description"]
+        kinds = [m.name for m in MID_CLASSES if d["category"] in m.bigs]
+        note = (
+            f"A **{d['color']}** piece; it looks like a **{d['category']}** ({d['mid_class']}, "
+            f"from its {d['suggested_from']}). Check the category and kind, then add it."
+        )
+        return (
+            note,
+            gr.update(value=d["category"]),
+            gr.update(choices=kinds, value=d["mid_class"]),
+        )
+
+    def add_photo(
+        self,
+        st: dict[str, str],
+        path: str | None,
+        name: str,
+        cat: str,
+        mid: str,
+        thumbnail: bool,
+    ) -> str:
+        """Add the photographed piece as confirmed (the photo itself is not kept)."""
+        if not path:
+            return "Upload a photo first."
+        form = {**_form(name), "category": cat, "mid_class": mid, "thumbnail": str(thumbnail)}
+        found = self.calls.photo(st["person"], st["token"], path, form)
+        item = found["added"]["item"]
+        kept = " (with its thumbnail)" if found["thumbnail_kept"] else ""
+        return f"Added **{item['name']}** ({item['color']} {item['mid_class']}){kept}."
+
     def remove_item(self, st: dict[str, str], item_id: str | None) -> str:
         """Disown the picked piece."""
         if not item_id:
@@ -501,27 +700,61 @@ class ClosetHandlers:
         return "Removed."
 
     @staticmethod
-    def kinds_for(cat: str) -> Any:
-        """The kinds (mid classes) of a category, the first one picked."""
+    def kinds_for(cat: str, current: str | None = None) -> Any:
+        """The kinds (mid classes) of a category: `current` kept when it is one, else the first."""
         names = [m.name for m in MID_CLASSES if cat in m.bigs]
-        return gr.update(choices=names, value=names[0] if names else None)
+        keep = current if current in names else (names[0] if names else None)
+        return gr.update(choices=names, value=keep)
 
-    def show(self, st: dict[str, str]) -> str:
-        """The outfits the closet can wear now."""
+    def show(self, st: dict[str, str], style: str, season: str, gender: str) -> str:
+        """The outfits the closet can wear now (for the occasion)."""
         if not st or not st.get("person"):
             return NO_CLOSET
         try:
-            return outfits_html(self.calls.outfits(st["person"]))
+            return outfits_html(
+                self.calls.outfits(st["person"], occasion_of(style, season, gender))
+            )
         except ApiError as exc:
             return _error(exc)
 
-    def suggest(self, st: dict[str, str], money: float | None, cat: str) -> tuple[Any, Any]:
+    def today(
+        self,
+        st: dict[str, str],
+        lock: str | None,
+        seed: int,
+        style: str,
+        season: str,
+        gender: str,
+    ) -> tuple[str, int]:
+        """Today's outfit number `seed` (and the seed "Another one" asks for next)."""
+        if not st or not st.get("person"):
+            return NO_CLOSET, 0
+        try:
+            data = self.calls.today(
+                st["person"], occasion_of(style, season, gender), lock or None, int(seed)
+            )
+        except ApiError as exc:
+            return _error(exc), 0
+        return today_html(data), data["next_seed"]
+
+    def suggest(
+        self,
+        st: dict[str, str],
+        money: float | None,
+        cat: str,
+        style: str = ANY,
+        season: str = ANY,
+        gender: str = ANY,
+    ) -> tuple[Any, Any]:
         """The next pieces to buy, and the same pieces as feedback choices."""
         if not st or not st.get("person"):
             return NO_CLOSET, gr.update(choices=[])
         try:
             data = self.calls.next(
-                st["person"], int(money) if money else None, None if cat == "any" else cat
+                st["person"],
+                int(money) if money else None,
+                None if cat == "any" else cat,
+                occasion_of(style, season, gender),
             )
         except ApiError as exc:
             return _error(exc), gr.update(choices=[])
@@ -532,19 +765,23 @@ class ClosetHandlers:
         """Send `kind` feedback on the picked suggestion (and own it on "pick"), then re-suggest."""
 
         def run(
-            st: dict[str, str], item_id: str | None, money: float | None, cat: str
+            st: dict[str, str],
+            item_id: str | None,
+            money: float | None,
+            cat: str,
+            *occasion: str,
         ) -> tuple[Any, Any, str]:
             if not st or not st.get("person") or not item_id:
-                html, radio = self.suggest(st, money, cat)
+                html, radio = self.suggest(st, money, cat, *occasion)
                 return html, radio, "Pick a suggestion first."
             try:
                 self.calls.feedback(st["person"], st["token"], item_id, kind)
                 if kind == "pick":
                     self.calls.own(st["person"], st["token"], item_id)
             except ApiError as exc:
-                html, radio = self.suggest(st, money, cat)
+                html, radio = self.suggest(st, money, cat, *occasion)
                 return html, radio, _error(exc)
-            html, radio = self.suggest(st, money, cat)
+            html, radio = self.suggest(st, money, cat, *occasion)
             done = {
                 "like": "Liked.",
                 "dismiss": "Dismissed: not shown again.",
@@ -565,16 +802,29 @@ class ClosetHandlers:
         except ApiError as exc:
             return _error(exc)
 
-    def build_look(self, st: dict[str, str], items: list[str], fill: list[str]) -> str:
-        """Looks completing the ticked owned pieces."""
+    def build_look(
+        self,
+        st: dict[str, str],
+        items: list[str],
+        fill: list[str],
+        style: str = ANY,
+        season: str = ANY,
+        gender: str = ANY,
+    ) -> str:
+        """Looks completing the ticked owned pieces (for the occasion)."""
         if not st or not st.get("person"):
             return NO_CLOSET
         if not items:
             return '<p class="empty-note">Tick the owned pieces to start from.</p>'
         try:
-            return looks_html(self.calls.complete(st["person"], items, fill))
+            occasion = occasion_of(style, season, gender)
+            return looks_html(self.calls.complete(st["person"], items, fill, occasion))
         except ApiError as exc:
             return _error(exc)
+
+
+def _form(name: str | None) -> dict[str, str]:
+    return {"name": name.strip()} if name and name.strip() else {}
 
 
 # ---------------------------------------------------------------------------- wiring
@@ -597,18 +847,44 @@ def wire_closet_events(tab: ClosetTab, h: ClosetHandlers) -> None:
         [state, described.category, described.mid, described.color, described.name],
         closet_outputs,
     )
+    photo = tab.photo
+    photo.describe.click(
+        h.describe_photo,
+        [state, photo.image, photo.name],
+        [photo.message, photo.category, photo.mid],
+    )
+    photo.category.change(h.kinds_for, [photo.category, photo.mid], [photo.mid])
+    photo.add.click(
+        h.guarded(h.add_photo),
+        [state, photo.image, photo.name, photo.category, photo.mid, photo.thumbnail],
+        closet_outputs,
+    )
     owned.remove.click(h.guarded(h.remove_item), [state, owned.remove_choice], closet_outputs)
-    tab.outfits.show.click(h.show, [state], [tab.outfits.outfits])
-    nxt.find.click(h.suggest, [state, nxt.budget, nxt.category], [nxt.suggestions, nxt.choice])
+    occasion = tab.occasion.inputs
+    today = tab.today
+    today.show.click(
+        h.today,
+        [state, today.lock, gr.State(0), *occasion],
+        [today.out, today.seed],
+    )
+    today.another.click(
+        h.today, [state, today.lock, today.seed, *occasion], [today.out, today.seed]
+    )
+    tab.outfits.show.click(h.show, [state, *occasion], [tab.outfits.outfits])
+    nxt.find.click(
+        h.suggest, [state, nxt.budget, nxt.category, *occasion], [nxt.suggestions, nxt.choice]
+    )
     for button, kind in ((nxt.like, "like"), (nxt.dismiss, "dismiss"), (nxt.bought, "pick")):
         button.click(
             h.react(kind),
-            [state, nxt.choice, nxt.budget, nxt.category],
+            [state, nxt.choice, nxt.budget, nxt.category, *occasion],
             [nxt.suggestions, nxt.choice, owned.message],
         )
     nxt.bought.click(lambda st: h.refresh(st, "Added to your closet."), [state], closet_outputs)
     tab.capsule.plan.click(h.plan, [state, tab.capsule.k, nxt.budget], [tab.capsule.out])
-    tab.look.complete.click(h.build_look, [state, tab.look.items, tab.look.fill], [tab.look.looks])
+    tab.look.complete.click(
+        h.build_look, [state, tab.look.items, tab.look.fill, *occasion], [tab.look.looks]
+    )
     root = Context.root_block
     if root is not None:  # show the closet kept in this browser when the page opens
         root.load(lambda st: h.refresh(st), [state], closet_outputs)
@@ -618,12 +894,28 @@ def build_closet_tab(api: ApiClient) -> None:
     """Build the "My closet" tab inside the current Blocks context."""
     state = gr.BrowserState(dict(EMPTY), storage_key="closet-demo-closet")
     header = build_header_row()
+    occasion = build_occasion_row()
     search = build_search_section()
     describe = build_describe_section()
+    photo = build_photo_section()
     owned = build_owned_section()
+    today = build_today_section()
     outfits = build_outfits_section()
     next_piece = build_next_section()
     capsule = build_capsule_section()
     look = build_look_section()
-    tab = ClosetTab(state, header, search, describe, owned, outfits, next_piece, capsule, look)
+    tab = ClosetTab(
+        state,
+        header,
+        occasion,
+        search,
+        describe,
+        photo,
+        owned,
+        today,
+        outfits,
+        next_piece,
+        capsule,
+        look,
+    )
     wire_closet_events(tab, ClosetHandlers(api))

@@ -1,6 +1,7 @@
 """The "My closet" tab driven in headless Chromium against the real demo, API and Neo4j:
 create a closet, add pieces by search, see the wearable outfits, the next piece and what it
-unlocks, dismiss a suggestion (it disappears), and complete a look."""
+unlocks, dismiss a suggestion (it disappears), complete a look, add a piece from a generated
+photo (it becomes an owned piece of the photo's colour) and walk through today's outfits."""
 
 from __future__ import annotations
 
@@ -125,7 +126,22 @@ def add_by_search(browser, words: str, name: str) -> None:
     wait_text(browser, "#closet-items", name)
 
 
-def test_closet_tab_end_to_end(page) -> None:
+def upload_photo(browser, path: Path) -> None:
+    """Open the photo accordion and give its file input the picture."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    click(browser, "#closet-photo-section > button")
+    field = WebDriverWait(browser, 60).until(
+        lambda b: b.find_elements(By.CSS_SELECTOR, "#closet-photo input[type=file]") or False
+    )
+    field[0].send_keys(str(path))
+    WebDriverWait(browser, 60).until(
+        lambda b: b.find_elements(By.CSS_SELECTOR, "#closet-photo img") or False
+    )
+
+
+def test_closet_tab_end_to_end(page, tmp_path: Path) -> None:
     from selenium.webdriver.common.by import By
 
     browser = page
@@ -168,3 +184,28 @@ def test_closet_tab_end_to_end(page) -> None:
     text = wait_text(browser, "#closet-looks", "Black Wool Coat")
     assert "closet" in text
     assert "navy shirt in 2 outfits" in text
+
+    # a piece of one's own from a photo: generated navy trousers on white
+    import numpy as np
+
+    from enrich.synthetic import render
+
+    picture = tmp_path / "my-trousers.png"
+    render("trousers", "navy", "white", np.random.default_rng(4)).save(picture)
+    upload_photo(browser, picture)
+    click(browser, "#closet-photo-describe")
+    text = wait_text(browser, "#closet-photo-message", "navy")
+    assert "bottom" in text
+    wait_text(browser, "#closet-status", "4 pieces")  # described, not added
+    click(browser, "#closet-photo-add")
+    wait_text(browser, "#closet-message", "Added navy pants")
+    wait_text(browser, "#closet-items", "pants navy")
+    wait_text(browser, "#closet-status", "5 pieces")
+
+    # today's outfit, then another one
+    click(browser, "#closet-today-button")
+    first = wait_text(browser, "#closet-today", "outfit 1 of")
+    assert "Navy Oxford Shirt" in first
+    click(browser, "#closet-today-another")
+    second = wait_text(browser, "#closet-today", "outfit 2 of")
+    assert second.splitlines()[0] != first.splitlines()[0]  # another outfit
