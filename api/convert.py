@@ -19,6 +19,7 @@ from graph.recommend.occasion import Occasion
 from graph.recommend.ranking import Ranking
 from graph.recommend.today import Today
 from graph.recommend.wearable import PairStep, Piece, WearableOutfit
+from graph.recommend.wording import ENGLISH, Wording
 from graph.wardrobe import OwnedPiece
 
 ITEM_FIELDS = set(Item.model_fields)
@@ -76,19 +77,19 @@ def to_steps(path: list[PairStep]) -> list[schema.PathStep]:
     return [schema.PathStep(a=s.a, b=s.b, outfits=s.outfits) for s in path]
 
 
-def to_outfit(o: WearableOutfit) -> schema.WearableOutfit:
+def to_outfit(o: WearableOutfit, words: Wording = ENGLISH) -> schema.WearableOutfit:
     """A wearable outfit with its path and explanation."""
     return schema.WearableOutfit(
         items=[piece_item(p) for p in o.pieces],
         support=o.support,
         real_outfits=o.real_outfits,
         path=to_steps(o.path),
-        explanation=explain.explain_outfit(o),
+        explanation=explain.explain_outfit(o, words),
         lift=o.lift,
     )
 
 
-def to_next(n: NextPiece) -> schema.NextPiece:
+def to_next(n: NextPiece, words: Wording = ENGLISH) -> schema.NextPiece:
     """A next piece with what it unlocks and why."""
     return schema.NextPiece(
         item=piece_item(n.piece),
@@ -100,17 +101,17 @@ def to_next(n: NextPiece) -> schema.NextPiece:
             schema.Partner(item_id=p.id, cluster=p.cluster, outfits=c) for p, c in n.partners
         ],
         worn_with=n.worn_with,
-        unlocks=[to_outfit(o) for o in n.unlocks],
+        unlocks=[to_outfit(o, words) for o in n.unlocks],
         path=[
             schema.PathStep(a=p.cluster or "", b=n.piece.cluster or "", outfits=c)
             for p, c in n.partners
         ],
-        explanation=explain.explain_next_piece(n),
+        explanation=explain.explain_next_piece(n, words),
         lift=n.lift,
     )
 
 
-def to_looks(completed: CompletedLooks) -> list[schema.Look]:
+def to_looks(completed: CompletedLooks, words: Wording = ENGLISH) -> list[schema.Look]:
     """Completed looks with each piece's role, path and explanation."""
     return [
         schema.Look(
@@ -119,24 +120,29 @@ def to_looks(completed: CompletedLooks) -> list[schema.Look]:
                     item=piece_item(lp.piece),
                     role=lp.role,  # type: ignore[arg-type]
                     path=to_steps(lp.path),
-                    explanation=explain.explain_look_piece(lp),
+                    explanation=explain.explain_look_piece(lp, words),
                 )
                 for lp in look.pieces
             ],
             support=look.support,
             real_outfits=look.real_outfits,
             path=to_steps(look.path),
-            explanation=explain.explain_look(look),
+            explanation=explain.explain_look(look, words),
         )
         for look in completed.looks
     ]
 
 
 def to_today(
-    person: str, today: Today, occasion: Occasion, lock: str | None
+    person: str,
+    today: Today,
+    occasion: Occasion,
+    lock: str | None,
+    words: Wording = ENGLISH,
 ) -> schema.TodayResponse:
     """Today's outfit, or what is missing, with links to the next piece to buy."""
     choice = today.choice
+    notes = [explain.explain_note(n.code, words, **dict(n.parts)) for n in today.notes]
     query = "".join(
         f"&{k}={v}" for k, v in (("style", occasion.style), ("season", occasion.season)) if v
     )
@@ -149,11 +155,11 @@ def to_today(
         seed=today.seed,
         next_seed=today.seed + 1,
         options=today.options,
-        outfit=to_outfit(choice.outfit) if choice else None,
+        outfit=to_outfit(choice.outfit, words) if choice else None,
         shoes=piece_item(choice.shoes) if choice and choice.shoes else None,
         probability=choice.probability if choice else None,
-        explanation=explain.explain_today(choice) if choice else "; ".join(today.notes),
+        explanation=explain.explain_today(choice, words) if choice else "; ".join(notes),
         missing=today.missing,
         next_piece=[f"/closets/{person}/next?category={c}{query}" for c in today.shop_for],
-        notes=today.notes,
+        notes=notes,
     )

@@ -23,6 +23,7 @@ from graph.recommend.occasion import (
     Occasion,
     checked,
 )
+from graph.recommend.wording import Lang, Wording, wording
 from graph.wardrobe import check_token
 
 RETRY_SECONDS = 1.0  # a request retries a failing transaction this long, then answers 503
@@ -107,3 +108,13 @@ def occasion(
 
 
 OccasionDep = Annotated[Occasion, Depends(occasion)]
+
+
+def words(
+    lang: Annotated[Lang, Query(description="Language of the explanations: en or ko")] = "en",
+) -> Wording:
+    """The wording the request's explanations are written in."""
+    return wording(lang)
+
+
+WordsDep = Annotated[Wording, Depends(words)]

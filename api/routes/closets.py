@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Body, File, Form, HTTPException, Path, Query, Response, UploadFile
 
 from api.convert import piece_item, to_item, to_looks, to_next, to_outfit, to_today
-from api.deps import DriverDep, OccasionDep, OwnerDep, PersonId
+from api.deps import DriverDep, OccasionDep, OwnerDep, PersonId, WordsDep
 from api.errors import WRITES, declare
 from api.schemas.closets import (
     ITEM_ID,
@@ -46,6 +46,7 @@ from graph.recommend.occasion import ANY_OCCASION
 from graph.recommend.pairs import DEFAULT_MIN_SUPPORT
 from graph.recommend.ranking import closet_model
 from graph.recommend.today import todays_outfit
+from graph.recommend.wording import ENGLISH
 
 router = APIRouter(prefix="/closets", tags=["closets"])
 ItemId = Annotated[str, Path(pattern=ITEM_ID, description="Item id")]
@@ -164,6 +165,7 @@ def outfits(
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
     min_support: MinSupport = 1,
     occasion: OccasionDep = ANY_OCCASION,
+    words: WordsDep = ENGLISH,
 ) -> ClosetOutfitsResponse:
     """The outfits the closet can wear now (real ones first), with the total count; with
     `gender`, of the pieces it wears; with `style` / `season`, only the outfits that suit them
@@ -176,7 +178,7 @@ def outfits(
         definition=wearable.DEFINITION.format(min_support=min_support),
         count=len(found),
         real=sum(1 for o in found if o.real_outfits),
-        outfits=[to_outfit(o) for o in found[:limit]],
+        outfits=[to_outfit(o, words) for o in found[:limit]],
     )
 
 
@@ -192,6 +194,7 @@ def next_piece(
     model: ClosetModelName | None = None,
     brands: Annotated[BrandMode, Query(description=BRANDS_HELP)] = "any",
     occasion: OccasionDep = ANY_OCCASION,
+    words: WordsDep = ENGLISH,
 ) -> NextResponse:
     """Catalog items ranked by how many new wearable outfits each adds, with what they unlock;
     never the other `gender`'s, weighted by their `style` / `season` lift."""
@@ -218,7 +221,7 @@ def next_piece(
         model_version=version,
         category=category,
         budget=budget,
-        items=[to_next(n) for n in found.picks],
+        items=[to_next(n, words) for n in found.picks],
     )
 
 
@@ -232,6 +235,7 @@ def capsule(
     min_support: MinSupport = 1,
     model: ClosetModelName | None = None,
     brands: Annotated[BrandMode, Query(description=BRANDS_HELP)] = "any",
+    words: WordsDep = ENGLISH,
 ) -> CapsuleResponse:
     """The best k purchases together, chosen greedily on the marginal gain."""
     closet = store.load_closet(driver, person)
@@ -243,7 +247,9 @@ def capsule(
         start_outfits=chosen.start_outfits,
         end_outfits=chosen.end_outfits,
         model="lightgcn" if version else "rule",
-        steps=[CapsuleStep(piece=to_next(s.pick), total_outfits=s.total) for s in chosen.steps],
+        steps=[
+            CapsuleStep(piece=to_next(s.pick, words), total_outfits=s.total) for s in chosen.steps
+        ],
         method=capsules.GREEDY_NOTE,
     )
 
@@ -256,6 +262,7 @@ def complete(
     person: PersonId,
     body: CompleteRequest,
     occasion: OccasionDep = ANY_OCCASION,
+    words: WordsDep = ENGLISH,
 ) -> CompleteResponse:
     """Fill the missing categories of a look started from owned items, even when no real
     outfit holds the combination (composed from cluster co-occurrence and model scores); with
@@ -278,7 +285,7 @@ def complete(
         filled=completed.filled,
         model="lightgcn" if version else "rule",
         note=completed.note,
-        looks=to_looks(completed),
+        looks=to_looks(completed, words),
     )
 
 
@@ -292,13 +299,14 @@ def today(
     seed: Annotated[int, Query(ge=0, le=10_000, description="0: the best; n: the n-th next")] = 0,
     min_support: MinSupport = 1,
     occasion: OccasionDep = ANY_OCCASION,
+    words: WordsDep = ENGLISH,
 ) -> TodayResponse:
     """One whole outfit from owned pieces only (top, bottom, an outer in autumn and winter,
     shoes when some go), ranked by real outfits and the model; `lock` keeps a piece, `seed`
     walks to the next-best; when no outfit is possible, what is missing and where to shop."""
     closet = store.load_closet(driver, person)
     found = todays_outfit(driver, closet, occasion, lock, seed, min_support)
-    return to_today(person, found, occasion, lock)
+    return to_today(person, found, occasion, lock, words)
 
 
 @router.post("/{person}/feedback", response_model=FeedbackView, status_code=201, responses=WRITE)

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from api.convert import to_item, to_recommendations
-from api.deps import DriverDep, OccasionDep
+from api.deps import DriverDep, OccasionDep, WordsDep
 from api.errors import declare
 from api.lucene import to_lucene
 from api.schemas.items import (
@@ -24,6 +24,7 @@ from core.vocabulary import BIG_CATEGORIES, ID_PATTERN, BigCategory, BrandMode, 
 from graph.db.connection import read
 from graph.recommend.occasion import ANY_OCCASION
 from graph.recommend.ranking import rank_closet, rank_item
+from graph.recommend.wording import ENGLISH
 
 router = APIRouter(tags=["items"])
 PathId = Annotated[str, Path(pattern=ID_PATTERN, description="Item id")]
@@ -79,10 +80,12 @@ def item_recommendations(
     exclude: Annotated[list[str], Query(max_length=200)] = [],  # noqa: B006
     brands: Annotated[BrandMode, Query(description=BRANDS_HELP)] = "any",
     occasion: OccasionDep = ANY_OCCASION,
+    words: WordsDep = ENGLISH,
 ) -> RecommendationsResponse:
     """The best items of every other big category to wear with this one; `gender` leaves out
-    the other gender's pieces, `style` and `season` raise the pieces their outfits suit."""
-    ranked = rank_item(driver, item_id, per_category, model, exclude, brands, occasion)
+    the other gender's pieces, `style` and `season` raise the pieces their outfits suit;
+    explanations in `lang`."""
+    ranked = rank_item(driver, item_id, per_category, model, exclude, brands, occasion, words)
     return to_recommendations(ranked)
 
 
@@ -90,12 +93,21 @@ def item_recommendations(
     "/closet/recommendations", response_model=RecommendationsResponse, responses=declare(404, 422)
 )
 def closet_recommendations(
-    driver: DriverDep, body: ClosetRequest, occasion: OccasionDep = ANY_OCCASION
+    driver: DriverDep,
+    body: ClosetRequest,
+    occasion: OccasionDep = ANY_OCCASION,
+    words: WordsDep = ENGLISH,
 ) -> RecommendationsResponse:
     """Candidates for several owned items, scored by how many of them each pairs with (and
     fitted to the `style`, `season` and `gender` query parameters)."""
     ranked = rank_closet(
-        driver, body.items, body.per_category, body.model, brands=body.brands, occasion=occasion
+        driver,
+        body.items,
+        body.per_category,
+        body.model,
+        brands=body.brands,
+        occasion=occasion,
+        words=words,
     )
     return to_recommendations(ranked)
 

@@ -17,6 +17,7 @@ from graph.recommend.explain import explain_ranker
 from graph.recommend.learned import Ranker
 from graph.recommend.rule import Recommendations, recommend_for_closet, recommend_for_item
 from graph.recommend.scores import top_scored
+from graph.recommend.wording import ENGLISH, Wording
 
 DEPTH = 100  # candidates per category and source before ranking
 MODEL_SOURCES = 10  # owned pieces whose LightGCN top items join the candidates
@@ -68,6 +69,7 @@ def ranked(
     owned: list[dict[str, Any]],
     candidates: dict[str, dict[str, dict[str, Any]]],
     per_category: int,
+    words: Wording = ENGLISH,
 ) -> dict[str, list[tuple[dict[str, Any], float, str]]]:
     """Per category, the top candidates as (row, probability, explanation), best first."""
     given = [item_from_row(o) for o in owned]
@@ -83,7 +85,7 @@ def ranked(
             (
                 {**rows[n], "category": category},
                 float(probability[n]),
-                explain_ranker(ranker, given, items[n], features[n], float(probability[n])),
+                explain_ranker(ranker, given, items[n], features[n], float(probability[n]), words),
             )
             for n in order
         ]
@@ -97,13 +99,14 @@ def rank_item_candidates(
     per_category: int,
     exclude: list[str],
     brands: str,
+    words: Wording = ENGLISH,
 ) -> tuple[dict[str, Any], dict[str, list[tuple[dict[str, Any], float, str]]]]:
     """The owned item and its ranked recommendations per other big category."""
     rule = recommend_for_item(driver, item_id, DEPTH, exclude, brands=brands)
     owned = rule.item or {}
     categories = [c for c in BIG_CATEGORIES if c != owned.get("category")]
     rows = candidate_rows(driver, [owned], rule, exclude, brands, categories)
-    return owned, ranked(ranker, [owned], rows, per_category)
+    return owned, ranked(ranker, [owned], rows, per_category, words)
 
 
 def rank_closet_candidates(
@@ -113,10 +116,11 @@ def rank_closet_candidates(
     per_category: int,
     exclude: list[str],
     brands: str,
+    words: Wording = ENGLISH,
 ) -> dict[str, list[tuple[dict[str, Any], float, str]]]:
     """Ranked recommendations for several owned items (the closet's candidates)."""
     rule = recommend_for_closet(driver, owned_ids, DEPTH, exclude, brands)
     owned = [r["item"] for r in read(driver, "items/by_ids", ids=owned_ids)]
     categories = list(BIG_CATEGORIES)  # a closet may gain a piece of any category
     rows = candidate_rows(driver, owned, rule, exclude, brands, categories)
-    return ranked(ranker, owned, rows, per_category)
+    return ranked(ranker, owned, rows, per_category, words)

@@ -176,13 +176,6 @@ def affinities(driver: Driver, ids: Iterable[str], occasion: Occasion) -> dict[s
     }
 
 
-def describe(occasion: Occasion, factor: float) -> str:
-    """The explanation's clause for a boost: "suits street, summer ×1.8"."""
-    named = ", ".join(x for x in (occasion.style, occasion.season) if x)
-    verb = "suits" if factor >= 1.0 else "is rarely worn for"
-    return f"{verb} {named} (×{factor:.1f})"
-
-
 def look_lift(lifts: Sequence[float]) -> float:
     """A whole look's lift: the geometric mean of its pieces'."""
     if not lifts:

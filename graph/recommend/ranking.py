@@ -21,7 +21,7 @@ from core.settings import configured_default_model
 from core.vocabulary import LIGHTGCN, RANKER, item_cluster
 from graph.db.connection import read
 from graph.ingest.cooccurrence import TOP_K
-from graph.recommend.explain import explain_model, explain_rule
+from graph.recommend.explain import explain_model, explain_occasion, explain_rule
 from graph.recommend.learned import load_active
 from graph.recommend.learned_ranking import rank_closet_candidates, rank_item_candidates
 from graph.recommend.occasion import (
@@ -30,7 +30,6 @@ from graph.recommend.occasion import (
     Occasion,
     affinities,
     boosted,
-    describe,
     labels_of,
 )
 from graph.recommend.rule import Recommendations, recommend_for_closet, recommend_for_item
@@ -42,6 +41,7 @@ from graph.recommend.scores import (
     item_scores,
     top_scored,
 )
+from graph.recommend.wording import ENGLISH, Wording
 
 NO_MODEL_NOTE = "no trained model in the graph yet (run `closet train`): ranked by the rule model"
 NO_SCORES_NOTE = "the model has no scores for this item's cluster: ranked by the rule model"
@@ -116,12 +116,14 @@ def rank_item(
     exclude: list[str],
     brands: str = "any",
     occasion: Occasion = ANY_OCCASION,
+    words: Wording = ENGLISH,
 ) -> Ranking:
     """Recommendations for one item with the chosen model (and brand mode), fitted to the
-    occasion (graph.recommend.occasion: gender filters, style and season boost)."""
+    occasion (graph.recommend.occasion: gender filters, style and season boost), explained in
+    `words`' language."""
     pool = occasion.pool(per_category, max(per_category, TOP_K - len(exclude)))
-    ranked = _rank_item(driver, item_id, pool, requested, exclude, brands)
-    return fit_occasion(driver, ranked, occasion, per_category)
+    ranked = _rank_item(driver, item_id, pool, requested, exclude, brands, words)
+    return fit_occasion(driver, ranked, occasion, per_category, words)
 
 
 def _rank_item(
@@ -131,25 +133,26 @@ def _rank_item(
     requested: str | None,
     exclude: list[str],
     brands: str,
+    words: Wording,
 ) -> Ranking:
     choice = choose_model(driver, requested)
     if choice.model == RANKER:
         ranker = load_active(driver)
         if ranker is not None:
             owned, found = rank_item_candidates(
-                driver, ranker, item_id, per_category, exclude, brands
+                driver, ranker, item_id, per_category, exclude, brands, words
             )
             return Ranking(choice, _ranker_categories(found), item=owned)
         choice = ModelChoice(LIGHTGCN, active_model(driver), NO_RANKER_NOTE)
     if choice.model == "lightgcn":
-        ranked = _lightgcn_item(driver, item_id, per_category, exclude, choice, brands)
+        ranked = _lightgcn_item(driver, item_id, per_category, exclude, choice, brands, words)
         if ranked is not None:
             return ranked
         choice = ModelChoice("rule", None, NO_SCORES_NOTE)
     recs = recommend_for_item(driver, item_id, per_category, exclude, brands=brands)
-    categories = _rule_categories(recs)
+    categories = _rule_categories(recs, words)
     if choice.model == "hybrid":
-        categories = rerank(categories, item_scores(driver, item_id, _ids(categories)))
+        categories = rerank(categories, item_scores(driver, item_id, _ids(categories)), words)
     else:
         choice = replace(choice, version=None)
     return Ranking(choice, categories, item=recs.item)
@@ -163,13 +166,14 @@ def rank_closet(
     exclude: list[str] | None = None,
     brands: str = "any",
     occasion: Occasion = ANY_OCCASION,
+    words: Wording = ENGLISH,
 ) -> Ranking:
     """Recommendations for several owned items: rule candidates, model-ordered unless `rule`,
-    fitted to the occasion."""
+    fitted to the occasion, explained in `words`' language."""
     excluded = len(owned) + len(exclude or [])
     pool = occasion.pool(per_category, max(per_category, TOP_K - excluded))
-    ranked = _rank_closet(driver, owned, pool, requested, exclude, brands)
-    return fit_occasion(driver, ranked, occasion, per_category)
+    ranked = _rank_closet(driver, owned, pool, requested, exclude, brands, words)
+    return fit_occasion(driver, ranked, occasion, per_category, words)
 
 
 def _rank_closet(
@@ -179,25 +183,30 @@ def _rank_closet(
     requested: str | None,
     exclude: list[str] | None,
     brands: str,
+    words: Wording,
 ) -> Ranking:
     choice = choose_model(driver, requested)
     if choice.model == RANKER:
         ranker = load_active(driver)
         if ranker is not None:
             found = rank_closet_candidates(
-                driver, ranker, owned, per_category, exclude or [], brands
+                driver, ranker, owned, per_category, exclude or [], brands, words
             )
             return Ranking(choice, _ranker_categories(found), owned=owned)
     recs = recommend_for_closet(driver, owned, per_category, exclude, brands)
-    categories = _rule_categories(recs)
+    categories = _rule_categories(recs, words)
     if choice.model != "rule":
-        categories = rerank(categories, closet_scores(driver, owned, _ids(categories)))
+        categories = rerank(categories, closet_scores(driver, owned, _ids(categories)), words)
         choice = replace(choice, model="hybrid")  # the closet ranks rule candidates
     return Ranking(choice, categories, owned=owned)
 
 
 def fit_occasion(
-    driver: Driver, ranking: Ranking, occasion: Occasion, per_category: int
+    driver: Driver,
+    ranking: Ranking,
+    occasion: Occasion,
+    per_category: int,
+    words: Wording = ENGLISH,
 ) -> Ranking:
     """Each category's recommendations without the other gender's pieces, reordered by the
     style and season lift (a model's probability updated as odds, a rule's strength
@@ -221,7 +230,8 @@ def fit_occasion(
                     probability=None
                     if rec.probability is None
                     else boosted(rec.probability, factor),
-                    explanation=f"{rec.explanation}; {describe(occasion, factor)}"
+                    explanation=f"{rec.explanation}; "
+                    f"{explain_occasion(occasion.style, occasion.season, factor, words)}"
                     if abs(factor - 1.0) >= 0.05
                     else rec.explanation,
                 )
@@ -234,7 +244,9 @@ def fit_occasion(
 
 
 def rerank(
-    categories: dict[str, list[Recommendation]], scores: dict[str, ModelScore]
+    categories: dict[str, list[Recommendation]],
+    scores: dict[str, ModelScore],
+    words: Wording = ENGLISH,
 ) -> dict[str, list[Recommendation]]:
     """Order each category's rule candidates by model score (unscored ones keep rule order,
     after the scored ones) and add the model's probability to score and explanation."""
@@ -248,7 +260,8 @@ def rerank(
                     rec,
                     score=found.score,
                     probability=found.probability,
-                    explanation=f"{rec.explanation}; LightGCN {found.probability:.0%}",
+                    explanation=f"{rec.explanation}; "
+                    + words.say("model_suffix", p=words.percent(found.probability)),
                 )
             ranked.append((0 if found else 1, -(rec.score if found else 0.0), order, rec))
         ranked.sort(key=lambda entry: entry[:3])
@@ -282,7 +295,9 @@ def _ids(categories: dict[str, list[Recommendation]]) -> list[str]:
     return [str(r.item["id"]) for recs in categories.values() for r in recs]
 
 
-def _rule_categories(recs: Recommendations) -> dict[str, list[Recommendation]]:
+def _rule_categories(
+    recs: Recommendations, words: Wording = ENGLISH
+) -> dict[str, list[Recommendation]]:
     """Rule-based candidates as ranked recommendations, with explanations."""
     return {
         category: [
@@ -292,7 +307,7 @@ def _rule_categories(recs: Recommendations) -> dict[str, list[Recommendation]]:
                 strength=c.strength,
                 basis=c.basis,
                 cluster=c.cluster,
-                explanation=explain_rule(recs.item, c),
+                explanation=explain_rule(recs.item, c, words),
                 pairs_with=c.pairs_with,
                 partners=c.partners,
             )
@@ -309,6 +324,7 @@ def _lightgcn_item(
     exclude: list[str],
     choice: ModelChoice,
     brands: str,
+    words: Wording = ENGLISH,
 ) -> Ranking | None:
     """Top items per category from the written scores; None when the cluster has none."""
     rows = read(driver, "items/by_id", item_id=item_id)
@@ -326,7 +342,7 @@ def _lightgcn_item(
                 strength=0,
                 basis="model",
                 cluster=item_cluster(row),
-                explanation=explain_model(row, item_cluster(owned)),
+                explanation=explain_model(row, item_cluster(owned), words),
                 probability=float(row["probability"]),
             )
             for row in items

@@ -54,6 +54,15 @@ class TodayOutfit:
     rank: int
 
 
+@dataclass(frozen=True)
+class Note:
+    """Something worth knowing about today's answer, as a code and its parts (graph.recommend.
+    explain.explain_note words it): missing, no_outer, no_shoes, not_typical, no_outfit."""
+
+    code: str
+    parts: tuple[tuple[str, str], ...] = ()
+
+
 @dataclass
 class Today:
     """Today's outfit (None when the closet cannot make one), how many there were to choose
@@ -63,7 +72,7 @@ class Today:
     options: int
     seed: int
     missing: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
     shop_for: list[str] = field(default_factory=list)  # categories the next piece should be
 
 
@@ -86,22 +95,24 @@ def todays_outfit(
     now = closet_outfits(driver, dressed, min_support)
     missing = _missing(now.pieces)
     if missing:
-        return Today(None, 0, seed, missing, [_missing_note(missing)], missing)
+        return Today(
+            None, 0, seed, missing, [Note("missing", (("categories", ",".join(missing)),))], missing
+        )
     locked = Piece.of(owned[lock].item, owned[lock].cluster, "owned") if lock else None
     outfits = now.outfits
     if locked is not None and locked.category != "shoes":
         outfits = [_holding(o, locked) for o in outfits if _holds(o, locked)]
     count_real(driver, outfits, occasion=occasion)
-    notes: list[str] = []
+    notes: list[Note] = []
     suited = suit_occasion(driver, outfits, occasion)
     if outfits and not suited:
-        notes.append("none of your outfits is typical of this style or season: the closest")
+        notes.append(Note("not_typical"))
     outfits, season_notes = _by_season(suited or outfits, occasion.season)
     notes += season_notes
     shop_for = ["outer"] if season_notes else []
     if not outfits:
-        what = f"your {locked.item.get('name') or lock}" if locked else "your pieces"
-        return Today(None, 0, seed, [], [*notes, f"no wearable outfit holds {what}"], shop_for)
+        named = (("name", str(locked.item.get("name") or lock)),) if locked else ()
+        return Today(None, 0, seed, [], [*notes, Note("no_outfit", named)], shop_for)
     ranked = _ranked(driver, rank_outfits(outfits), occasion)
     index = seed % len(ranked)
     outfit, probability = ranked[index]
@@ -109,7 +120,7 @@ def todays_outfit(
         dressed, outfit, now.book, locked if locked and locked.category == "shoes" else None
     )
     if shoes is None and any(p.category == "shoes" for p in dressed.pieces):
-        notes.append("none of your shoes is worn with these pieces in real outfits")
+        notes.append(Note("no_shoes"))
     choice = TodayOutfit(outfit, shoes, probability, index)
     return Today(choice, len(ranked), seed, [], notes, shop_for)
 
@@ -138,13 +149,9 @@ def _missing(pieces: Sequence[Piece]) -> list[str]:
     return [c for c in ("top", "bottom") if c not in have]
 
 
-def _missing_note(missing: list[str]) -> str:
-    return f"no {' or '.join(missing)} to wear yet: see the next piece for it"
-
-
 def _by_season(
     outfits: list[WearableOutfit], season: str | None
-) -> tuple[list[WearableOutfit], list[str]]:
+) -> tuple[list[WearableOutfit], list[Note]]:
     """The outfits the season allows: summer leaves the outer off; autumn and winter keep those
     with an outer when there are any (and say so when there are none)."""
     rule = OUTER_BY_SEASON.get(season or "", "either")
@@ -155,7 +162,7 @@ def _by_season(
     if rule == "wanted":
         if with_outer:
             return with_outer, []
-        return without, [f"no outer of yours goes with these for {season}: see the next piece"]
+        return without, [Note("no_outer", (("season", season or ""),))]
     return outfits, []
 
 

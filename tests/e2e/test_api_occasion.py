@@ -6,6 +6,7 @@ occasion, and an unknown label is a 422 naming the known ones."""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from typing import Any
@@ -282,3 +283,34 @@ def test_every_occasion_route_documents_its_parameters(api: httpx.Client) -> Non
     for method, path in OCCASION_ROUTES:
         names = {p["name"] for p in spec["paths"][path][method]["parameters"]}
         assert {"style", "season", "gender"} <= names, path
+
+
+HANGUL = re.compile(r"[가-힣]")
+ENGLISH_WORDS = re.compile(r"\b(worn|with|outfits?|pair|pieces?|chance|suits)\b")
+
+
+def test_explanations_in_korean(
+    api: httpx.Client, mixed_item: str, closet: tuple[str, dict[str, str]]
+) -> None:
+    person, _ = closet
+    url = f"/items/{mixed_item}/recommendations"
+    english = recommended(api.get(url, params={"style": "street"}).json())
+    korean = recommended(api.get(url, params={"style": "street", "lang": "ko"}).json())
+    assert [r["item"]["id"] for r in korean] == [r["item"]["id"] for r in english]
+    for rec in korean:
+        assert HANGUL.search(rec["explanation"]), rec["explanation"]
+        assert not ENGLISH_WORDS.search(rec["explanation"]), rec["explanation"]
+    assert any("스트릿" in r["explanation"] for r in korean)
+    routes = [
+        (f"/closets/{person}/outfits", "outfits"),
+        (f"/closets/{person}/next", "items"),
+        (f"/closets/{person}/capsule", "steps"),
+    ]
+    for path, key in routes:
+        body = api.get(path, params={"lang": "ko"}).json()
+        assert body[key], path
+        for entry in body[key]:
+            text = entry["piece"]["explanation"] if key == "steps" else entry["explanation"]
+            assert HANGUL.search(text), (path, text)
+            assert not ENGLISH_WORDS.search(text), (path, text)
+    assert api.get(url, params={"lang": "fr"}).status_code == 422

@@ -150,3 +150,13 @@ def test_today_is_in_the_schema(api: httpx.Client) -> None:
     spec = api.get("/openapi.json").json()
     params = {p["name"] for p in spec["paths"]["/closets/{person}/today"]["get"]["parameters"]}
     assert {"lock", "seed", "style", "season", "gender", "min_support"} <= params
+
+
+def test_today_in_korean(api: httpx.Client, closet: str, pieces: dict[str, list[str]]) -> None:
+    body = api.get(f"/closets/{closet}/today", params={"lang": "ko", "season": "winter"}).json()
+    assert body["outfit"] is not None
+    assert "내 " in body["explanation"]  # "with your shoes" → "내 …와(과) 함께"
+    assert "코디" in body["explanation"]
+    person = new_closet(api, pieces["top"])
+    missing = api.get(f"/closets/{person}/today", params={"lang": "ko"}).json()
+    assert missing["notes"] == ["아직 하의 아이템이 없음: 다음에 살 아이템을 확인하세요"]

@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 
 from core.vocabulary import cluster_label
-from graph.recommend.explain import explain_model, explain_rule, plural
+from graph.recommend.explain import explain_model, explain_rule
 from graph.recommend.ranking import Recommendation, rerank
 from graph.recommend.rule import Candidate
 from graph.recommend.scores import ModelScore
+from graph.recommend.wording import ENGLISH, KOREAN
 
 
 def rec(item_id: str, strength: int) -> Recommendation:
@@ -59,5 +60,6 @@ def test_cluster_labels() -> None:
     assert cluster_label("shirt|navy") == "navy shirt"
     assert cluster_label("shirt|unknown") == "shirt"
     assert cluster_label(None) == "unclustered items"
-    assert plural("jeans") == "jeans"
-    assert plural("navy shirt") == "navy shirts"
+    assert ENGLISH.cluster("jeans|black", plural=True) == "black jeans"
+    assert ENGLISH.cluster("shirt|navy", plural=True) == "navy shirts"
+    assert KOREAN.cluster("shirt|navy", plural=True) == "네이비 셔츠"
