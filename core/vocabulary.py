@@ -56,6 +56,36 @@ SEASONS = {"봄": "spring", "여름": "summer", "가을": "autumn", "겨울": "w
 STYLES = {"캐주얼": "casual", "스트릿": "street", "미니멀": "minimal", "스포티": "sporty"}
 GENDERS = {"MALE": "men", "FEMALE": "women", "M": "men", "F": "women"}
 
+# Korean names: colour families, big categories, styles and seasons (explanations, the demo).
+COLORS_KO = {
+    "black": "블랙",
+    "white": "화이트",
+    "ivory": "아이보리",
+    "grey": "그레이",
+    "charcoal": "차콜",
+    "navy": "네이비",
+    "blue": "블루",
+    "sky-blue": "스카이블루",
+    "beige": "베이지",
+    "brown": "브라운",
+    "khaki": "카키",
+    "green": "그린",
+    "red": "레드",
+    "pink": "핑크",
+    "purple": "퍼플",
+    "yellow": "옐로우",
+    "orange": "오렌지",
+}
+CATEGORIES_KO = {
+    "top": "상의",
+    "bottom": "하의",
+    "outer": "아우터",
+    "shoes": "신발",
+    "bag": "가방",
+    "hat": "모자",
+}
+LABELS_KO = {english: korean for korean, english in {**STYLES, **SEASONS}.items()}
+
 
 def outfit_labels(style: str | None, season: str | None, gender: str | None) -> dict:
     """An outfit's style, season and gender in the graph's terms (unknown values kept)."""

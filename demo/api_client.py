@@ -77,10 +77,16 @@ class ApiClient:
         model: str | None = None,
         exclude: list[str] | None = None,
         brands: str | None = None,
+        lang: str | None = None,
     ) -> RecommendationsResponse:
         """GET /items/{id}/recommendations: the best pieces of every other category (of any
-        brand, or `brands="other"`: only brands other than the item's)."""
-        params: dict[str, Any] = {"per_category": per_category, "model": model, "brands": brands}
+        brand, or `brands="other"`: only brands other than the item's), explained in `lang`."""
+        params: dict[str, Any] = {
+            "per_category": per_category,
+            "model": model,
+            "brands": brands,
+            "lang": lang,
+        }
         if exclude:
             params["exclude"] = exclude
         data = self.get(f"/items/{item_id}/recommendations", **params)

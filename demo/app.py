@@ -23,6 +23,7 @@ from api.schemas.items import Item, Recommendation
 from core.vocabulary import COLOR_FAMILIES
 from demo import render
 from demo.api_client import ApiClient, ApiError
+from demo.i18n import lang_of, language_switch, say, translated, translating, wire_switch
 from demo.placeholders import cache_dir
 
 CATEGORIES = tuple(render.CATEGORY_LABELS)
@@ -92,14 +93,24 @@ class Handlers:
         self.api = api
         self._stocked: tuple[float, set[str]] | None = None
 
-    def status(self) -> str:
+    def status(self, request: gr.Request) -> str:
         """The banner: is the API up, and how much data does it serve?"""
+        lang = lang_of(request)
         try:
             health = self.api.health()
         except ApiError as exc:
             return _error(str(exc))
-        count = f"{health.items:,} items" if health.items is not None else "its items"
-        return f"Connected to the closet API at `{self.api.base_url}`: {count} in the graph."
+        count = (
+            say(lang, "{n} items", n=f"{health.items:,}")
+            if health.items is not None
+            else say(lang, "its items")
+        )
+        return say(
+            lang,
+            "Connected to the closet API at `{url}`: {count} in the graph.",
+            url=self.api.base_url,
+            count=count,
+        )
 
     def stocked(self) -> set[str] | None:
         """The big categories the catalogue has items in (cached a minute; None if unknown)."""
@@ -112,25 +123,34 @@ class Handlers:
             self._stocked = (now, found)
         return self._stocked[1]
 
-    def search(self, query: str, category: str, color: str) -> tuple[Any, str, list[dict]]:
+    def search(
+        self, query: str, category: str, color: str, request: gr.Request
+    ) -> tuple[Any, str, list[dict]]:
         """Search (or browse the most worn pieces when the query is empty)."""
+        lang = lang_of(request)
         query = (query or "").strip()
         try:
             response = self.api.search(query, category or None, color or None, SEARCH_LIMIT)
         except ApiError as exc:
             return gr.update(value=[], visible=False), _error(str(exc)), []
         items = [hit.item for hit in response.items]
-        filters = _filters_text(category, color)
+        filters = _filters_text(category, color, lang)
         if not items:
-            what = f"“{query}”" if query else "the filters"
-            message = (
-                f"Nothing matches {what}{filters}. Try fewer or other words (Korean or English "
-                "names and brands work), another colour, or clear the filters."
+            what = f"“{query}”" if query else say(lang, "the filters")
+            message = say(
+                lang,
+                "Nothing matches {what}{filters}. Try fewer or other words (Korean or English "
+                "names and brands work), another colour, or clear the filters.",
+                what=what,
+                filters=filters,
             )
             return gr.update(value=[], visible=False), message, []
-        plural = "es" if len(items) != 1 else ""
-        head = f"**{len(items)}** match{plural} for “{query}”" if query else "The most worn pieces"
-        message = f"{head}{filters}. Click the one most like yours."
+        if query:
+            many = "**{n}** matches for “{q}”" if len(items) != 1 else "**{n}** match for “{q}”"
+            head = say(lang, many, n=len(items), q=query)
+        else:
+            head = say(lang, "The most worn pieces")
+        message = head + filters + say(lang, ". Click the one most like yours.")
         gallery = gr.update(
             value=[render.search_entry(i) for i in items],
             visible=True,
@@ -146,28 +166,41 @@ class Handlers:
         model: str,
         mix_brands: bool,
         evt: gr.SelectData,
+        request: gr.Request,
     ) -> Iterator[tuple]:
         """The item clicked in the search results becomes 'yours': recommend for it."""
         if evt.index is None or not results or evt.index >= len(results):
             return
         owned = Item.model_validate(results[int(evt.index)])
-        yield from self._recommend(owned, per_category, model, mix_brands)
+        yield from self._recommend(owned, per_category, model, mix_brands, lang_of(request))
 
     def rerank(
-        self, owned: dict | None, per_category: int, model: str, mix_brands: bool
+        self,
+        owned: dict | None,
+        per_category: int,
+        model: str,
+        mix_brands: bool,
+        request: gr.Request,
     ) -> Iterator[tuple]:
         """Ranking options changed: recommend again for the same item."""
         if not owned:
             return
-        yield from self._recommend(Item.model_validate(owned), per_category, model, mix_brands)
+        yield from self._recommend(
+            Item.model_validate(owned), per_category, model, mix_brands, lang_of(request)
+        )
 
     def _recommend(
-        self, owned: Item, per_category: int, model: str, mix_brands: bool = False
+        self,
+        owned: Item,
+        per_category: int,
+        model: str,
+        mix_brands: bool = False,
+        lang: str = "en",
     ) -> Iterator[tuple]:
-        card = render.item_card(owned, elem_class="item-card owned-card")
+        card = render.item_card(owned, elem_class="item-card owned-card", lang=lang)
         hidden = _category_updates({}, owned.category, loading=True)
-        cleared = (render.PICK_A_RECOMMENDATION, "", "", None)
-        loading = f"Looking for pieces that go with **{owned.name}** …"
+        cleared = (render.pick_a_recommendation(lang), "", "", None)
+        loading = say(lang, "Looking for pieces that go with **{name}** …", name=owned.name)
         yield (card, loading, {}, owned.model_dump(), *hidden, *cleared)
         try:
             response = self.api.recommendations(
@@ -175,30 +208,34 @@ class Handlers:
                 per_category=int(per_category),
                 model=model or None,
                 brands="other" if mix_brands else None,
+                lang=lang,
             )
         except ApiError as exc:
             yield (card, _error(str(exc)), {}, owned.model_dump(), *hidden, *cleared)
             return
         groups = {g.category: g.items for g in response.categories if g.items}
         if groups:
-            message = render.recommendations_summary(response)
+            message = render.recommendations_summary(response, lang)
         else:
-            message = (
-                f"No real outfit in the data pairs a {render.cluster_text(owned)} with anything "
-                "yet, nor one of its kind or colour, so there is nothing to recommend. "
-                "Pick another piece."
+            message = say(
+                lang,
+                "No real outfit in the data pairs a {kind} with anything yet, nor one of its "
+                "kind or colour, so there is nothing to recommend. Pick another piece.",
+                kind=render.cluster_text(owned),
             )
             if response.note:
                 message += f"\n\n> {response.note}"
         state = {c: [r.model_dump() for r in recs] for c, recs in groups.items()}
-        updates = _category_updates(groups, owned.category, stocked=self.stocked())
+        updates = _category_updates(groups, owned.category, stocked=self.stocked(), lang=lang)
         yield (card, message, state, owned.model_dump(), *updates, *cleared)
 
     def recommendation_picker(self, category: str) -> Callable[..., Iterator[tuple]]:
         """The select handler of one category's gallery."""
 
-        def pick(recs: dict, owned: dict | None, evt: gr.SelectData) -> Iterator[tuple]:
-            yield from self.pick_recommendation(category, recs, owned, evt)
+        def pick(
+            recs: dict, owned: dict | None, evt: gr.SelectData, request: gr.Request
+        ) -> Iterator[tuple]:
+            yield from self.pick_recommendation(category, recs, owned, evt, lang_of(request))
 
         return pick
 
@@ -208,6 +245,7 @@ class Handlers:
         recs: dict[str, list[dict]],
         owned: dict | None,
         evt: gr.SelectData,
+        lang: str = "en",
     ) -> Iterator[tuple[str, str, str, dict | None]]:
         """A recommendation was clicked: show the real outfits that combine it with yours."""
         group = recs.get(category) or []
@@ -216,16 +254,17 @@ class Handlers:
         rec = Recommendation.model_validate(group[int(evt.index)])
         mine = Item.model_validate(owned)
         picked = rec.item
-        note = f"{render.score_text(rec)} — {rec.explanation}"
-        card = render.item_card(picked, note=note, elem_class="item-card picked-card")
-        yield card, "Looking for real outfits with both pieces …", "", picked.model_dump()
+        note = f"{render.score_text(rec, lang)} — {rec.explanation}"
+        card = render.item_card(picked, note=note, elem_class="item-card picked-card", lang=lang)
+        looking = say(lang, "Looking for real outfits with both pieces …")
+        yield card, looking, "", picked.model_dump()
         try:
             response = self.api.outfits(mine.id, picked.id)
         except ApiError as exc:
             yield card, _error(str(exc)), "", picked.model_dump()
             return
-        message = render.match_text(response, mine, picked)
-        html = render.outfit_cards(response, mine, picked)
+        message = render.match_text(response, mine, picked, lang)
+        html = render.outfit_cards(response, mine, picked, lang)
         yield card, message, html, picked.model_dump()
 
 
@@ -235,13 +274,13 @@ def _gallery_height(count: int, columns: int, row: int, max_rows: int) -> int:
     return rows * row + 24
 
 
-def _filters_text(category: str, color: str) -> str:
+def _filters_text(category: str, color: str, lang: str = "en") -> str:
     parts = []
     if category:
-        parts.append(render.CATEGORY_LABELS.get(category, category).lower())
+        parts.append(render.category_label(category, lang).lower())
     if color:
         parts.append(color)
-    return f" in {', '.join(parts)}" if parts else ""
+    return say(lang, " in {filters}", filters=", ".join(parts)) if parts else ""
 
 
 def _category_updates(
@@ -249,6 +288,7 @@ def _category_updates(
     owned_category: str,
     loading: bool = False,
     stocked: set[str] | None = None,
+    lang: str = "en",
 ) -> list[Any]:
     """(block, heading, gallery, why) updates for every category, in CATEGORIES order.
 
@@ -257,7 +297,7 @@ def _category_updates(
     """
     updates: list[Any] = []
     for category in CATEGORIES:
-        label = render.CATEGORY_LABELS[category]
+        label = render.category_label(category, lang)
         recs = groups.get(category, [])
         if loading or category == owned_category:
             hidden = gr.update(value=[], visible=False)
@@ -265,21 +305,22 @@ def _category_updates(
             continue
         if not recs:
             if stocked is not None and category not in stocked:
-                why = f"The catalogue has no {label.lower()} at all."
+                why = say(lang, "The catalogue has no {what} at all.", what=label.lower())
             else:
-                why = (
-                    f"No {render.CATEGORY_SINGULAR[category]} is worn with this piece, or with "
-                    "one of its kind or colour, in the outfits we know."
+                why = say(
+                    lang,
+                    "No {what} is worn with this piece, or with one of its kind or colour, "
+                    "in the outfits we know.",
+                    what=say(lang, render.CATEGORY_SINGULAR[category]),
                 )
             note = f'<p class="empty-note">{escape(why)}</p>'
             hidden = gr.update(value=[], visible=False)
             updates += [gr.update(visible=True), f"#### {label}", hidden, note]
             continue
-        gallery = [render.recommendation_entry(r) for r in recs]
-        heading = (
-            f"#### {label} · {len(recs)} pick{'s' if len(recs) != 1 else ''}\n"
-            f"<small>Top pick: {escape(recs[0].explanation)}</small>"
-        )
+        gallery = [render.recommendation_entry(r, lang) for r in recs]
+        picks = say(lang, "{n} picks" if len(recs) != 1 else "{n} pick", n=len(recs))
+        top = say(lang, "Top pick: {why}", why=escape(recs[0].explanation))
+        heading = f"#### {label} · {picks}\n<small>{top}</small>"
         updates += [
             gr.update(visible=True),
             heading,
@@ -289,7 +330,7 @@ def _category_updates(
                 visible=True,
                 height=_gallery_height(len(recs), RECS_COLUMNS, 182, 2),
             ),
-            render.why_list(recs),
+            render.why_list(recs, lang),
         ]
     return updates
 
@@ -298,22 +339,30 @@ def _category_updates(
 
 
 def _match_tab(handlers: Handlers, app: gr.Blocks) -> None:
-    gr.Markdown("### 1 · Find the piece you own")
+    translated(gr.Markdown("### 1 · Find the piece you own"))
     with gr.Row(equal_height=True):
-        query = gr.Textbox(
-            label="Search",
-            placeholder="e.g. 셔츠, chino, denim, 니트 베스트 …",
-            elem_id="search-query",
-            scale=4,
+        query = translated(
+            gr.Textbox(
+                label="Search",
+                placeholder="e.g. 셔츠, chino, denim, 니트 베스트 …",
+                elem_id="search-query",
+                scale=4,
+            )
         )
-        category = gr.Dropdown(
-            CATEGORY_CHOICES, value=ANY, label="Category", elem_id="search-category", scale=2
+        category = translated(
+            gr.Dropdown(
+                CATEGORY_CHOICES, value=ANY, label="Category", elem_id="search-category", scale=2
+            )
         )
-        color = gr.Dropdown(
-            COLOR_CHOICES, value=ANY, label="Colour", elem_id="search-color", scale=2
+        color = translated(
+            gr.Dropdown(COLOR_CHOICES, value=ANY, label="Colour", elem_id="search-color", scale=2)
         )
-        search = gr.Button("Search", variant="primary", elem_id="search-button", scale=1)
-    search_message = gr.Markdown("Loading the catalogue …", elem_id="search-message")
+        search = translated(
+            gr.Button("Search", variant="primary", elem_id="search-button", scale=1)
+        )
+    search_message = translated(
+        gr.Markdown("Loading the catalogue …", elem_id="search-message"), dynamic=True
+    )
     results = gr.Gallery(
         show_label=False,
         columns=SEARCH_COLUMNS,
@@ -326,21 +375,30 @@ def _match_tab(handlers: Handlers, app: gr.Blocks) -> None:
     )
     results_state = gr.State([])
 
-    gr.Markdown("### 2 · What goes with it")
+    translated(gr.Markdown("### 2 · What goes with it"))
     with gr.Row():
-        owned_card = gr.HTML(
-            '<p class="empty-note">Pick an item above to see what goes with it.</p>',
-            elem_id="owned-card",
+        owned_card = translated(
+            gr.HTML(
+                '<p class="empty-note">Pick an item above to see what goes with it.</p>',
+                elem_id="owned-card",
+            ),
+            dynamic=True,
         )
         with gr.Column(scale=0, min_width=280):
-            model = gr.Dropdown(MODEL_CHOICES, value=ANY, label="Ranking model", elem_id="model")
-            per_category = gr.Slider(
-                2, 12, value=6, step=1, label="Pieces per category", elem_id="per-category"
+            model = translated(
+                gr.Dropdown(MODEL_CHOICES, value=ANY, label="Ranking model", elem_id="model")
             )
-            mix_brands = gr.Checkbox(
-                False,
-                label="Mix brands: only pieces of other brands than yours",
-                elem_id="mix-brands",
+            per_category = translated(
+                gr.Slider(
+                    2, 12, value=6, step=1, label="Pieces per category", elem_id="per-category"
+                )
+            )
+            mix_brands = translated(
+                gr.Checkbox(
+                    False,
+                    label="Mix brands: only pieces of other brands than yours",
+                    elem_id="mix-brands",
+                )
             )
     recs_message = gr.Markdown("", elem_id="recs-message")
     recs_state = gr.State({})
@@ -364,8 +422,10 @@ def _match_tab(handlers: Handlers, app: gr.Blocks) -> None:
         galleries[cat] = gallery
         category_outputs += [blk, heading, gallery, why]
 
-    gr.Markdown("### 3 · Real outfits that combine both")
-    picked_card = gr.HTML(render.PICK_A_RECOMMENDATION, elem_id="picked-card")
+    translated(gr.Markdown("### 3 · Real outfits that combine both"))
+    picked_card = translated(
+        gr.HTML(render.PICK_A_RECOMMENDATION, elem_id="picked-card"), dynamic=True
+    )
     outfits_message = gr.Markdown("", elem_id="outfits-message")
     outfits = gr.HTML(elem_id="outfits")
     picked_state = gr.State(None)
@@ -417,21 +477,29 @@ def build_app(api_url: str, api: ApiClient | None = None) -> gr.Blocks:
     """The demo's Blocks, talking to the API at `api_url`."""
     client = api or ApiClient(api_url)
     handlers = Handlers(client)
-    with gr.Blocks(title="closet — what goes with what you own", analytics_enabled=False) as app:
-        gr.Markdown(
-            "## closet — what goes with what you own\n"
-            "Pick a piece you own; closet recommends pieces of every other category that are "
-            "worn with it in real outfits, and shows those outfits."
-        )
+    with (
+        gr.Blocks(title="closet — what goes with what you own", analytics_enabled=False) as app,
+        translating() as registry,
+    ):
+        with gr.Row(equal_height=True):
+            translated(
+                gr.Markdown(
+                    "## closet — what goes with what you own\n"
+                    "Pick a piece you own; closet recommends pieces of every other category "
+                    "that are worn with it in real outfits, and shows those outfits."
+                )
+            )
+            switch = language_switch()
         status = gr.Markdown("Checking the API …", elem_id="api-status")
         closet_tab = _closet_tab_builder()
         with gr.Tabs(elem_id="tabs"):
-            with gr.Tab("Find a match", id="match", elem_id="tab-match"):
+            with translated(gr.Tab("Find a match", id="match", elem_id="tab-match")):
                 _match_tab(handlers, app)
             if closet_tab is not None:
-                with gr.Tab("My closet", id="closet", elem_id="tab-closet"):
+                with translated(gr.Tab("My closet", id="closet", elem_id="tab-closet")):
                     closet_tab(client)
         app.load(handlers.status, None, status)
+        wire_switch(app, switch, registry).then(handlers.status, None, status)
     return app
 
 

@@ -23,6 +23,7 @@ from gradio.context import Context
 
 from core.vocabulary import BIG_CATEGORIES, COLOR_FAMILIES, CORE_CATEGORIES, SEASONS, STYLES
 from demo.api_client import ApiClient, ApiError
+from demo.i18n import lang_of, say, translated, with_language
 from demo.render import CATEGORY_LABELS, price_text, search_entry
 from enrich.taxonomy import MID_CLASSES
 
@@ -94,8 +95,8 @@ class ClosetCalls:
     def today(self, person: str, occasion: Occasion, lock: str | None, seed: int) -> dict[str, Any]:
         return self.api.get(f"/closets/{person}/today", lock=lock, seed=seed, **occasion)
 
-    def capsule(self, person: str, k: int, budget: int | None) -> dict[str, Any]:
-        return self.api.get(f"/closets/{person}/capsule", k=k, budget=budget)
+    def capsule(self, person: str, k: int, budget: int | None, lang: str = "en") -> dict[str, Any]:
+        return self.api.get(f"/closets/{person}/capsule", k=k, budget=budget, lang=lang)
 
     def complete(
         self, person: str, items: list[str], fill: list[str], occasion: Occasion
@@ -137,26 +138,27 @@ def _chip(item: dict[str, Any], note: str = "") -> str:
     )
 
 
-def closet_html(view: dict[str, Any]) -> str:
+def closet_html(view: dict[str, Any], lang: str = "en") -> str:
     """The owned pieces per category."""
     if not view["items"]:
-        return '<p class="empty-note">Your closet is empty: add pieces above.</p>'
+        return f'<p class="empty-note">{say(lang, "Your closet is empty: add pieces above.")}</p>'
     parts = []
     for cat in BIG_CATEGORIES:
         pieces = [o for o in view["items"] if o["item"]["category"] == cat]
         if pieces:
             chips = "".join(
-                _chip(o["item"], "described" if o["owned_only"] else "") for o in pieces
+                _chip(o["item"], say(lang, "described") if o["owned_only"] else "") for o in pieces
             )
-            parts.append(f"<h5>{escape(CATEGORY_LABELS[cat])}</h5><ul>{chips}</ul>")
+            parts.append(f"<h5>{escape(say(lang, CATEGORY_LABELS[cat]))}</h5><ul>{chips}</ul>")
     return f'<div id="closet-list">{"".join(parts)}</div>'
 
 
-def outfits_html(data: dict[str, Any]) -> str:
+def outfits_html(data: dict[str, Any], lang: str = "en") -> str:
     """The wearable outfits, with the count and why each holds together."""
+    many = "{n} wearable outfits" if data["count"] != 1 else "{n} wearable outfit"
+    seen = say(lang, "({n} seen whole in real outfits)", n=data["real"])
     head = (
-        f'<p class="closet-count"><b>{data["count"]} wearable outfit'
-        f"{'s' if data['count'] != 1 else ''}</b> ({data['real']} seen whole in real outfits)"
+        f'<p class="closet-count"><b>{say(lang, many, n=data["count"])}</b> {seen}'
         f" — {escape(data['definition'])}</p>"
     )
     rows = [
@@ -168,49 +170,58 @@ def outfits_html(data: dict[str, Any]) -> str:
     return head + f"<ol>{''.join(rows)}</ol>"
 
 
-def next_html(data: dict[str, Any]) -> str:
+def next_html(data: dict[str, Any], lang: str = "en") -> str:
     """The next pieces, the outfits each unlocks and why."""
     if not data["items"]:
-        return '<p class="empty-note">No piece adds an outfit yet: add a top or a bottom.</p>'
+        none = say(lang, "No piece adds an outfit yet: add a top or a bottom.")
+        return f'<p class="empty-note">{none}</p>'
     rows = []
     for n in data["items"]:
+        gained = "+{n} outfits" if n["new_outfits"] != 1 else "+{n} outfit"
         unlocks = "".join(
             "<li>" + " + ".join(escape(i["name"]) for i in o["items"]) + "</li>"
             for o in n["unlocks"]
         )
         rows.append(
             f'<li data-item-id="{escape(n["item"]["id"])}"><b>{escape(_name(n["item"]))}</b>'
-            f" — <b>+{n['new_outfits']} outfit{'s' if n['new_outfits'] != 1 else ''}</b>"
+            f" — <b>{say(lang, gained, n=n['new_outfits'])}</b>"
             f"<br><small>{escape(n['explanation'])}</small><ul>{unlocks}</ul></li>"
         )
-    head = (
-        f"<p>You can wear <b>{data['current_outfits']}</b> outfits now "
-        f"(ranked by the {escape(data['model'])} model).</p>"
+    head = say(
+        lang,
+        "<p>You can wear <b>{n}</b> outfits now (ranked by the {model} model).</p>",
+        n=data["current_outfits"],
+        model=escape(data["model"]),
     )
     return head + f'<ol id="closet-next-list">{"".join(rows)}</ol>'
 
 
-def capsule_html(data: dict[str, Any]) -> str:
+def capsule_html(data: dict[str, Any], lang: str = "en") -> str:
     """The capsule's purchases, step by step."""
     rows = "".join(
         f"<li><b>{escape(s['piece']['item']['name'])}</b> +{s['piece']['new_outfits']} → "
-        f"{s['total_outfits']} outfits<br><small>{escape(s['piece']['explanation'])}</small></li>"
+        + say(lang, "{n} outfits", n=s["total_outfits"])
+        + f"<br><small>{escape(s['piece']['explanation'])}</small></li>"
         for s in data["steps"]
     )
-    return (
-        f"<p>From {data['start_outfits']} to <b>{data['end_outfits']}</b> outfits.</p>"
-        f"<ol>{rows}</ol><p><small>{escape(data['method'])}</small></p>"
+    span = say(
+        lang,
+        "<p>From {a} to <b>{b}</b> outfits.</p>",
+        a=data["start_outfits"],
+        b=data["end_outfits"],
     )
+    return f"{span}<ol>{rows}</ol><p><small>{escape(data['method'])}</small></p>"
 
 
-def looks_html(data: dict[str, Any]) -> str:
+def looks_html(data: dict[str, Any], lang: str = "en") -> str:
     """The completed looks, each piece with its role and why."""
     if not data["looks"]:
-        return f'<p class="empty-note">{escape(data.get("note") or "No look found.")}</p>'
+        none = data.get("note") or say(lang, "No look found.")
+        return f'<p class="empty-note">{escape(none)}</p>'
     looks = []
     for look in data["looks"]:
         pieces = "".join(
-            f"<li><b>{escape(p['item']['name'])}</b> <small>({p['role']})"
+            f"<li><b>{escape(p['item']['name'])}</b> <small>({say(lang, p['role'])})"
             f" {escape(p['explanation'])}</small></li>"
             for p in look["items"]
         )
@@ -218,19 +229,29 @@ def looks_html(data: dict[str, Any]) -> str:
     return f'<ol id="closet-looks-list">{"".join(looks)}</ol>'
 
 
-def today_html(data: dict[str, Any]) -> str:
+def today_html(data: dict[str, Any], lang: str = "en") -> str:
     """Today's outfit (pieces, shoes, why) or what is missing and where to shop for it."""
     notes = "".join(f"<li>{escape(n)}</li>" for n in data["notes"])
     if data["outfit"] is None:
         links = "".join(
             f'<li><a href="#closet-next" data-next="{escape(link)}">'
-            f"find the next {escape(link.split('category=')[1].split('&')[0])}</a></li>"
+            + say(
+                lang,
+                "find the next {what}",
+                what=escape(say(lang, link.split("category=")[1].split("&")[0])),
+            )
+            + "</a></li>"
             for link in data["next_piece"]
         )
         return f'<div class="empty-note"><ul>{notes}{links}</ul></div>'
     pieces = [*data["outfit"]["items"], *([data["shoes"]] if data["shoes"] else [])]
     names = " + ".join(f"<b>{escape(i['name'])}</b>" for i in pieces)
-    which = f"outfit {data['seed'] % max(data['options'], 1) + 1} of {data['options']}"
+    which = say(
+        lang,
+        "outfit {n} of {total}",
+        n=data["seed"] % max(data["options"], 1) + 1,
+        total=data["options"],
+    )
     return (
         f'<p id="closet-today-outfit">{names}</p><p><small>{escape(data["explanation"])}'
         f"</small></p><p><small>{which}</small></p>" + (f"<ul>{notes}</ul>" if notes else "")
@@ -402,19 +423,26 @@ class ClosetTab:
 def build_header_row() -> HeaderRow:
     """The status line and the New closet button."""
     with gr.Row(equal_height=True):
-        status = gr.Markdown(NO_CLOSET, elem_id="closet-status")
-        new = gr.Button("New closet", elem_id="closet-new", scale=0)
+        status = translated(gr.Markdown(NO_CLOSET, elem_id="closet-status"), dynamic=True)
+        new = translated(gr.Button("New closet", elem_id="closet-new", scale=0))
     return HeaderRow(status, new)
 
 
 def build_search_section() -> SearchSection:
     """The "Add pieces" heading, the catalogue search, its results and the add button."""
-    gr.Markdown("### Add pieces")
+    translated(gr.Markdown("### Add pieces"))
     with gr.Row(equal_height=True):
-        query = gr.Textbox(label="Search the catalogue", elem_id="closet-search", scale=4)
-        search_cat = gr.Dropdown(["any", *BIG_CATEGORIES], value="any", label="Category", scale=1)
-        search = gr.Button("Search", elem_id="closet-search-button", scale=0)
-    message = gr.Markdown("Search, then click the piece you own.", elem_id="closet-search-message")
+        query = translated(
+            gr.Textbox(label="Search the catalogue", elem_id="closet-search", scale=4)
+        )
+        search_cat = translated(
+            gr.Dropdown(["any", *BIG_CATEGORIES], value="any", label="Category", scale=1)
+        )
+        search = translated(gr.Button("Search", elem_id="closet-search-button", scale=0))
+    message = translated(
+        gr.Markdown("Search, then click the piece you own.", elem_id="closet-search-message"),
+        dynamic=True,
+    )
     found = gr.Gallery(
         show_label=False,
         columns=RESULT_COLUMNS,
@@ -427,136 +455,171 @@ def build_search_section() -> SearchSection:
         visible=False,
     )
     hits, picked = gr.State([]), gr.State(None)
-    add = gr.Button("Add to my closet", variant="primary", elem_id="closet-add")
+    add = translated(gr.Button("Add to my closet", variant="primary", elem_id="closet-add"))
     return SearchSection(query, search_cat, search, message, found, hits, picked, add)
 
 
 def build_describe_section() -> DescribeSection:
     """The accordion to describe a piece that is not in the catalogue."""
-    with gr.Accordion("Not in the catalogue? Describe it", open=False):
+    with translated(gr.Accordion("Not in the catalogue? Describe it", open=False)):
         with gr.Row():
-            d_cat = gr.Dropdown(list(BIG_CATEGORIES), value="top", label="Category")
-            d_mid = gr.Dropdown(
-                [m.name for m in MID_CLASSES if "top" in m.bigs], value="shirt", label="Kind"
+            d_cat = translated(gr.Dropdown(list(BIG_CATEGORIES), value="top", label="Category"))
+            d_mid = translated(
+                gr.Dropdown(
+                    [m.name for m in MID_CLASSES if "top" in m.bigs], value="shirt", label="Kind"
+                )
             )
-            d_color = gr.Dropdown(list(COLOR_FAMILIES), value="navy", label="Colour")
-            d_name = gr.Textbox(label="Name (optional)")
-        describe = gr.Button("Add this piece", elem_id="closet-describe-add")
+            d_color = translated(gr.Dropdown(list(COLOR_FAMILIES), value="navy", label="Colour"))
+            d_name = translated(gr.Textbox(label="Name (optional)"))
+        describe = translated(gr.Button("Add this piece", elem_id="closet-describe-add"))
     return DescribeSection(d_cat, d_mid, d_color, d_name, describe)
 
 
 def build_occasion_row() -> OccasionRow:
     """The "Dressing for" row: style, season and gender, used by every closet answer."""
     with gr.Row(equal_height=True):
-        style = gr.Dropdown(
-            [ANY, *sorted(set(STYLES.values()))], value=ANY, label="Style", elem_id="closet-style"
+        style = translated(
+            gr.Dropdown(
+                [ANY, *sorted(set(STYLES.values()))],
+                value=ANY,
+                label="Style",
+                elem_id="closet-style",
+            )
         )
-        season = gr.Dropdown(
-            [ANY, *SEASONS.values()], value=ANY, label="Season", elem_id="closet-season"
+        season = translated(
+            gr.Dropdown(
+                [ANY, *SEASONS.values()], value=ANY, label="Season", elem_id="closet-season"
+            )
         )
-        gender = gr.Radio([ANY, "men", "women"], value=ANY, label="For", elem_id="closet-gender")
+        gender = translated(
+            gr.Radio([ANY, "men", "women"], value=ANY, label="For", elem_id="closet-gender")
+        )
     return OccasionRow(style, season, gender)
 
 
 def build_photo_section() -> PhotoSection:
     """The accordion to add a piece of your own from its photo."""
-    with gr.Accordion("Add from a photo", open=False, elem_id="closet-photo-section"):
+    with translated(gr.Accordion("Add from a photo", open=False, elem_id="closet-photo-section")):
         with gr.Row():
-            image = gr.Image(
-                type="filepath",
-                sources=["upload"],
-                label="A photo of your piece (JPEG, PNG or WebP, up to 10 MB)",
-                elem_id="closet-photo",
-                height=220,
+            image = translated(
+                gr.Image(
+                    type="filepath",
+                    sources=["upload"],
+                    label="A photo of your piece (JPEG, PNG or WebP, up to 10 MB)",
+                    elem_id="closet-photo",
+                    height=220,
+                )
             )
             with gr.Column():
-                name = gr.Textbox(label="Name (optional)", elem_id="closet-photo-name")
-                describe = gr.Button("Describe the photo", elem_id="closet-photo-describe")
-                message = gr.Markdown(
-                    "Upload a photo: its colour is found, and a category suggested for you to "
-                    "confirm. The photo is not kept.",
-                    elem_id="closet-photo-message",
+                name = translated(gr.Textbox(label="Name (optional)", elem_id="closet-photo-name"))
+                describe = translated(
+                    gr.Button("Describe the photo", elem_id="closet-photo-describe")
+                )
+                message = translated(
+                    gr.Markdown(
+                        "Upload a photo: its colour is found, and a category suggested for you to "
+                        "confirm. The photo is not kept.",
+                        elem_id="closet-photo-message",
+                    ),
+                    dynamic=True,
                 )
         with gr.Row():
-            category = gr.Dropdown(
-                list(BIG_CATEGORIES), value="top", label="Category", elem_id="closet-photo-category"
+            category = translated(
+                gr.Dropdown(
+                    list(BIG_CATEGORIES),
+                    value="top",
+                    label="Category",
+                    elem_id="closet-photo-category",
+                )
             )
-            mid = gr.Dropdown(
-                [m.name for m in MID_CLASSES if "top" in m.bigs],
-                value="t-shirt",
-                label="Kind",
-                elem_id="closet-photo-kind",
+            mid = translated(
+                gr.Dropdown(
+                    [m.name for m in MID_CLASSES if "top" in m.bigs],
+                    value="t-shirt",
+                    label="Kind",
+                    elem_id="closet-photo-kind",
+                )
             )
-            thumbnail = gr.Checkbox(label="Keep a small thumbnail as its picture", value=False)
-        add = gr.Button("Add this piece", elem_id="closet-photo-add")
+            thumbnail = translated(
+                gr.Checkbox(label="Keep a small thumbnail as its picture", value=False)
+            )
+        add = translated(gr.Button("Add this piece", elem_id="closet-photo-add"))
     return PhotoSection(image, name, describe, message, category, mid, thumbnail, add)
 
 
 def build_today_section() -> TodaySection:
     """The "Today's outfit" heading, the piece to lock, the buttons and the outfit."""
-    gr.Markdown("### Today's outfit")
+    translated(gr.Markdown("### Today's outfit"))
     with gr.Row(equal_height=True):
-        lock = gr.Dropdown([], label="Keep this piece (optional)", elem_id="closet-today-lock")
-        show = gr.Button("Today's outfit", variant="primary", elem_id="closet-today-button")
-        another = gr.Button("Another one", elem_id="closet-today-another")
+        lock = translated(
+            gr.Dropdown([], label="Keep this piece (optional)", elem_id="closet-today-lock")
+        )
+        show = translated(
+            gr.Button("Today's outfit", variant="primary", elem_id="closet-today-button")
+        )
+        another = translated(gr.Button("Another one", elem_id="closet-today-another"))
     return TodaySection(lock, show, another, gr.State(0), gr.HTML(elem_id="closet-today"))
 
 
 def build_owned_section() -> OwnedSection:
     """The message line, the owned pieces and the remove control."""
-    message = gr.Markdown("", elem_id="closet-message")
+    message = translated(gr.Markdown("", elem_id="closet-message"))
     owned = gr.HTML(elem_id="closet-items")
     with gr.Row(equal_height=True):
-        remove_choice = gr.Dropdown([], label="Remove a piece", scale=3)
-        remove = gr.Button("Remove", elem_id="closet-remove", scale=0)
+        remove_choice = translated(gr.Dropdown([], label="Remove a piece", scale=3))
+        remove = translated(gr.Button("Remove", elem_id="closet-remove", scale=0))
     return OwnedSection(message, owned, remove_choice, remove)
 
 
 def build_outfits_section() -> OutfitsSection:
     """The "Outfits you can wear now" heading, button and list."""
-    gr.Markdown("### Outfits you can wear now")
-    show_outfits = gr.Button("Show my outfits", elem_id="closet-outfits-button")
+    translated(gr.Markdown("### Outfits you can wear now"))
+    show_outfits = translated(gr.Button("Show my outfits", elem_id="closet-outfits-button"))
     outfits = gr.HTML(elem_id="closet-outfits")
     return OutfitsSection(show_outfits, outfits)
 
 
 def build_next_section() -> NextSection:
     """The "next piece to buy" heading, its filters, suggestions and feedback buttons."""
-    gr.Markdown("### The next piece to buy")
+    translated(gr.Markdown("### The next piece to buy"))
     with gr.Row(equal_height=True):
-        budget = gr.Number(label="Budget (₩, 0 = any)", value=0, precision=0, minimum=0)
-        next_cat = gr.Radio(["any", *CORE_CATEGORIES], value="any", label="Category")
-        find_next = gr.Button(
-            "Find the next piece", variant="primary", elem_id="closet-next-button"
+        budget = translated(gr.Number(label="Budget (₩, 0 = any)", value=0, precision=0, minimum=0))
+        next_cat = translated(gr.Radio(["any", *CORE_CATEGORIES], value="any", label="Category"))
+        find_next = translated(
+            gr.Button("Find the next piece", variant="primary", elem_id="closet-next-button")
         )
     suggestions = gr.HTML(elem_id="closet-next")
-    choice = gr.Radio([], label="Your take on a suggestion", elem_id="closet-next-choice")
+    choice = translated(
+        gr.Radio([], label="Your take on a suggestion", elem_id="closet-next-choice")
+    )
     with gr.Row():
-        like = gr.Button("👍 Like", elem_id="closet-like")
-        dismiss = gr.Button("✕ Not for me", elem_id="closet-dismiss")
-        bought = gr.Button("🛍 Bought it", elem_id="closet-pick")
+        like = translated(gr.Button("👍 Like", elem_id="closet-like"))
+        dismiss = translated(gr.Button("✕ Not for me", elem_id="closet-dismiss"))
+        bought = translated(gr.Button("🛍 Bought it", elem_id="closet-pick"))
     return NextSection(budget, next_cat, find_next, suggestions, choice, like, dismiss, bought)
 
 
 def build_capsule_section() -> CapsuleSection:
     """The capsule size slider, its button and the plan."""
     with gr.Row(equal_height=True):
-        k = gr.Slider(1, 6, value=3, step=1, label="Capsule: best purchases together")
-        capsule = gr.Button("Plan a capsule", elem_id="closet-capsule-button")
+        k = translated(gr.Slider(1, 6, value=3, step=1, label="Capsule: best purchases together"))
+        capsule = translated(gr.Button("Plan a capsule", elem_id="closet-capsule-button"))
     capsule_out = gr.HTML(elem_id="closet-capsule")
     return CapsuleSection(k, capsule, capsule_out)
 
 
 def build_look_section() -> LookSection:
     """The "Complete the look" heading, the start and fill choices, button and looks."""
-    gr.Markdown("### Complete the look")
-    look_items = gr.CheckboxGroup([], label="Start from", elem_id="closet-look-items")
-    look_fill = gr.CheckboxGroup(
-        list(BIG_CATEGORIES),
-        label="Fill (default: the missing top or bottom)",
-        elem_id="closet-look-fill",
+    translated(gr.Markdown("### Complete the look"))
+    look_items = translated(gr.CheckboxGroup([], label="Start from", elem_id="closet-look-items"))
+    look_fill = translated(
+        gr.CheckboxGroup(
+            list(BIG_CATEGORIES),
+            label="Fill (default: the missing top or bottom)",
+            elem_id="closet-look-fill",
+        )
     )
-    complete = gr.Button("Complete the look", elem_id="closet-look-button")
+    complete = translated(gr.Button("Complete the look", elem_id="closet-look-button"))
     looks = gr.HTML(elem_id="closet-looks")
     return LookSection(look_items, look_fill, complete, looks)
 
@@ -571,39 +634,45 @@ class ClosetHandlers:
         self.api = api
         self.calls = ClosetCalls(api)
 
-    def refresh(self, st: dict[str, str], note: str = "") -> tuple[Any, ...]:
+    def refresh(self, st: dict[str, str], note: str = "", lang: str = "en") -> tuple[Any, ...]:
         """The closet's status, pieces, remove and look choices, and `note`."""
         empty = gr.update(choices=[])
+        none = say(lang, NO_CLOSET)
         if not st or not st.get("person"):
-            return NO_CLOSET, "", empty, empty, empty, note
+            return none, "", empty, empty, empty, note
         try:
             view = self.calls.view(st["person"])
         except ApiError as exc:
-            return NO_CLOSET, "", empty, empty, empty, _error(exc)
-        head = (
-            f"Closet `{view['person']}` — {view['count']} pieces, "
-            f"**{view['wearable_outfits']} wearable outfits**"
+            return none, "", empty, empty, empty, _error(exc)
+        head = say(
+            lang,
+            "Closet `{person}` — {count} pieces, **{outfits} wearable outfits**",
+            person=view["person"],
+            count=view["count"],
+            outfits=view["wearable_outfits"],
         )
         pieces = [(_name(o["item"]), o["item"]["id"]) for o in view["items"]]
         return (
             head,
-            closet_html(view),
+            closet_html(view, lang),
             gr.update(choices=pieces, value=None),
             gr.update(choices=pieces, value=[]),
             gr.update(choices=pieces, value=None),
             note,
         )
 
-    def create(self, st: dict[str, str]) -> tuple[Any, ...]:
+    def create(self, st: dict[str, str], lang: str = "en") -> tuple[Any, ...]:
         """Make a new closet and keep its id and token in the browser."""
         try:
             made = self.calls.create()
         except ApiError as exc:
-            return (st, *self.refresh(st, _error(exc)))
+            return (st, *self.refresh(st, _error(exc), lang))
         st = {"person": made["person"], "token": made["token"]}
-        return (st, *self.refresh(st, "A new closet, kept in this browser."))
+        return (st, *self.refresh(st, say(lang, "A new closet, kept in this browser."), lang))
 
-    def do_search(self, q: str, cat: str) -> tuple[Any, str, list[dict[str, Any]], None]:
+    def do_search(
+        self, q: str, cat: str, lang: str = "en"
+    ) -> tuple[Any, str, list[dict[str, Any]], None]:
         """Search the catalogue; the hits become a gallery of pictures to click."""
         try:
             res = self.api.search(q=q or "", category=None if cat == "any" else cat, limit=12)
@@ -611,62 +680,75 @@ class ClosetHandlers:
             return gr.update(value=[], visible=False), _error(exc), [], None
         items = [h.item for h in res.items]
         if not items:
-            return gr.update(value=[], visible=False), "Nothing matches: try other words.", [], None
+            nothing = say(lang, "Nothing matches: try other words.")
+            return gr.update(value=[], visible=False), nothing, [], None
         gallery = gr.update(
             value=[search_entry(i) for i in items], visible=True, selected_index=None
         )
-        message = f"**{len(items)}** results: click the piece you own, then add it."
+        message = say(lang, "**{n}** results: click the piece you own, then add it.", n=len(items))
         return gallery, message, [i.model_dump() for i in items], None
 
-    def pick_result(self, hits: list[dict[str, Any]], evt: gr.SelectData) -> tuple[str, Any]:
+    def pick_result(
+        self, hits: list[dict[str, Any]], evt: gr.SelectData, request: gr.Request
+    ) -> tuple[str, Any]:
         """A clicked result: remember its id and name it."""
+        lang = lang_of(request)
         if evt.index is None or not hits or int(evt.index) >= len(hits):
-            return "Search, then click the piece you own.", None
+            return say(lang, "Search, then click the piece you own."), None
         item = hits[int(evt.index)]
-        return f"Picked: **{_name(item)}**", item["id"]
+        return say(lang, "Picked: **{name}**", name=_name(item)), item["id"]
 
     def guarded(self, action: Callable[..., str]) -> Callable[..., tuple[Any, ...]]:
         """`action(st, *args)` run only with a closet, then the closet refreshed with its note."""
 
-        def run(st: dict[str, str], *args: Any) -> tuple[Any, ...]:
+        def run(st: dict[str, str], *args: Any, lang: str = "en") -> tuple[Any, ...]:
             if not st or not st.get("person"):
-                return self.refresh(st, "Press **New closet** first.")
+                return self.refresh(st, say(lang, "Press **New closet** first."), lang)
             try:
-                note = action(st, *args)
+                note = action(st, *args, lang=lang)
             except ApiError as exc:
-                return self.refresh(st, _error(exc))
-            return self.refresh(st, note)
+                return self.refresh(st, _error(exc), lang)
+            return self.refresh(st, note, lang)
 
         return run
 
-    def add_item(self, st: dict[str, str], item_id: str | None) -> str:
+    def add_item(self, st: dict[str, str], item_id: str | None, lang: str = "en") -> str:
         """Own the picked search result."""
         if not item_id:
-            return "Pick a search result first."
+            return say(lang, "Pick a search result first.")
         self.calls.own(st["person"], st["token"], item_id)
-        return "Added."
+        return say(lang, "Added.")
 
-    def add_described(self, st: dict[str, str], cat: str, mid: str, color: str, name: str) -> str:
+    def add_described(
+        self, st: dict[str, str], cat: str, mid: str, color: str, name: str, lang: str = "en"
+    ) -> str:
         """Own a described piece."""
         body = {"category": cat, "mid_class": mid, "color": color, "name": name or None}
         self.calls.describe(st["person"], st["token"], body)
-        return f"Added a {color} {mid}."
+        return say(lang, "Added a {color} {mid}.", color=color, mid=mid)
 
-    def describe_photo(self, st: dict[str, str], path: str | None, name: str) -> tuple[Any, ...]:
+    def describe_photo(
+        self, st: dict[str, str], path: str | None, name: str, lang: str = "en"
+    ) -> tuple[Any, ...]:
         """What the photo shows, with the suggested category and kind set for confirming."""
         if not st or not st.get("person"):
-            return "Press **New closet** first.", gr.update(), gr.update()
+            return say(lang, "Press **New closet** first."), gr.update(), gr.update()
         if not path:
-            return "Upload a photo first.", gr.update(), gr.update()
+            return say(lang, "Upload a photo first."), gr.update(), gr.update()
         try:
             found = self.calls.photo(st["person"], st["token"], path, _form(name))
         except ApiError as exc:
             return _error(exc), gr.update(), gr.update()
         d = found["description"]
         kinds = [m.name for m in MID_CLASSES if d["category"] in m.bigs]
-        note = (
-            f"A **{d['color']}** piece; it looks like a **{d['category']}** ({d['mid_class']}, "
-            f"from its {d['suggested_from']}). Check the category and kind, then add it."
+        note = say(
+            lang,
+            "A **{color}** piece; it looks like a **{category}** ({mid}, from its {source}). "
+            "Check the category and kind, then add it.",
+            color=d["color"],
+            category=say(lang, d["category"]),
+            mid=d["mid_class"],
+            source=say(lang, d["suggested_from"]),
         )
         return (
             note,
@@ -682,22 +764,30 @@ class ClosetHandlers:
         cat: str,
         mid: str,
         thumbnail: bool,
+        lang: str = "en",
     ) -> str:
         """Add the photographed piece as confirmed (the photo itself is not kept)."""
         if not path:
-            return "Upload a photo first."
+            return say(lang, "Upload a photo first.")
         form = {**_form(name), "category": cat, "mid_class": mid, "thumbnail": str(thumbnail)}
         found = self.calls.photo(st["person"], st["token"], path, form)
         item = found["added"]["item"]
-        kept = " (with its thumbnail)" if found["thumbnail_kept"] else ""
-        return f"Added **{item['name']}** ({item['color']} {item['mid_class']}){kept}."
+        kept = say(lang, " (with its thumbnail)") if found["thumbnail_kept"] else ""
+        return say(
+            lang,
+            "Added **{name}** ({color} {mid}){kept}.",
+            name=item["name"],
+            color=item["color"],
+            mid=item["mid_class"],
+            kept=kept,
+        )
 
-    def remove_item(self, st: dict[str, str], item_id: str | None) -> str:
+    def remove_item(self, st: dict[str, str], item_id: str | None, lang: str = "en") -> str:
         """Disown the picked piece."""
         if not item_id:
-            return "Pick a piece to remove."
+            return say(lang, "Pick a piece to remove.")
         self.calls.disown(st["person"], st["token"], item_id)
-        return "Removed."
+        return say(lang, "Removed.")
 
     @staticmethod
     def kinds_for(cat: str, current: str | None = None) -> Any:
@@ -706,14 +796,15 @@ class ClosetHandlers:
         keep = current if current in names else (names[0] if names else None)
         return gr.update(choices=names, value=keep)
 
-    def show(self, st: dict[str, str], style: str, season: str, gender: str) -> str:
+    def show(
+        self, st: dict[str, str], style: str, season: str, gender: str, lang: str = "en"
+    ) -> str:
         """The outfits the closet can wear now (for the occasion)."""
         if not st or not st.get("person"):
-            return NO_CLOSET
+            return say(lang, NO_CLOSET)
         try:
-            return outfits_html(
-                self.calls.outfits(st["person"], occasion_of(style, season, gender))
-            )
+            occasion = {**occasion_of(style, season, gender), "lang": lang}
+            return outfits_html(self.calls.outfits(st["person"], occasion), lang)
         except ApiError as exc:
             return _error(exc)
 
@@ -725,17 +816,17 @@ class ClosetHandlers:
         style: str,
         season: str,
         gender: str,
+        lang: str = "en",
     ) -> tuple[str, int]:
         """Today's outfit number `seed` (and the seed "Another one" asks for next)."""
         if not st or not st.get("person"):
-            return NO_CLOSET, 0
+            return say(lang, NO_CLOSET), 0
         try:
-            data = self.calls.today(
-                st["person"], occasion_of(style, season, gender), lock or None, int(seed)
-            )
+            occasion = {**occasion_of(style, season, gender), "lang": lang}
+            data = self.calls.today(st["person"], occasion, lock or None, int(seed))
         except ApiError as exc:
             return _error(exc), 0
-        return today_html(data), data["next_seed"]
+        return today_html(data, lang), data["next_seed"]
 
     def suggest(
         self,
@@ -745,21 +836,22 @@ class ClosetHandlers:
         style: str = ANY,
         season: str = ANY,
         gender: str = ANY,
+        lang: str = "en",
     ) -> tuple[Any, Any]:
         """The next pieces to buy, and the same pieces as feedback choices."""
         if not st or not st.get("person"):
-            return NO_CLOSET, gr.update(choices=[])
+            return say(lang, NO_CLOSET), gr.update(choices=[])
         try:
             data = self.calls.next(
                 st["person"],
                 int(money) if money else None,
                 None if cat == "any" else cat,
-                occasion_of(style, season, gender),
+                {**occasion_of(style, season, gender), "lang": lang},
             )
         except ApiError as exc:
             return _error(exc), gr.update(choices=[])
         choices = [(_name(n["item"]), n["item"]["id"]) for n in data["items"]]
-        return next_html(data), gr.update(choices=choices, value=None)
+        return next_html(data, lang), gr.update(choices=choices, value=None)
 
     def react(self, kind: str) -> Callable[..., tuple[Any, Any, str]]:
         """Send `kind` feedback on the picked suggestion (and own it on "pick"), then re-suggest."""
@@ -770,35 +862,35 @@ class ClosetHandlers:
             money: float | None,
             cat: str,
             *occasion: str,
+            lang: str = "en",
         ) -> tuple[Any, Any, str]:
             if not st or not st.get("person") or not item_id:
-                html, radio = self.suggest(st, money, cat, *occasion)
-                return html, radio, "Pick a suggestion first."
+                html, radio = self.suggest(st, money, cat, *occasion, lang=lang)
+                return html, radio, say(lang, "Pick a suggestion first.")
             try:
                 self.calls.feedback(st["person"], st["token"], item_id, kind)
                 if kind == "pick":
                     self.calls.own(st["person"], st["token"], item_id)
             except ApiError as exc:
-                html, radio = self.suggest(st, money, cat, *occasion)
+                html, radio = self.suggest(st, money, cat, *occasion, lang=lang)
                 return html, radio, _error(exc)
-            html, radio = self.suggest(st, money, cat, *occasion)
+            html, radio = self.suggest(st, money, cat, *occasion, lang=lang)
             done = {
                 "like": "Liked.",
                 "dismiss": "Dismissed: not shown again.",
                 "pick": "Added to your closet.",
             }
-            return html, radio, done[kind]
+            return html, radio, say(lang, done[kind])
 
         return run
 
-    def plan(self, st: dict[str, str], size: float, money: float | None) -> str:
+    def plan(self, st: dict[str, str], size: float, money: float | None, lang: str = "en") -> str:
         """The capsule: the best `size` purchases together."""
         if not st or not st.get("person"):
-            return NO_CLOSET
+            return say(lang, NO_CLOSET)
         try:
-            return capsule_html(
-                self.calls.capsule(st["person"], int(size), int(money) if money else None)
-            )
+            budget = int(money) if money else None
+            return capsule_html(self.calls.capsule(st["person"], int(size), budget, lang), lang)
         except ApiError as exc:
             return _error(exc)
 
@@ -810,15 +902,16 @@ class ClosetHandlers:
         style: str = ANY,
         season: str = ANY,
         gender: str = ANY,
+        lang: str = "en",
     ) -> str:
         """Looks completing the ticked owned pieces (for the occasion)."""
         if not st or not st.get("person"):
-            return NO_CLOSET
+            return say(lang, NO_CLOSET)
         if not items:
-            return '<p class="empty-note">Tick the owned pieces to start from.</p>'
+            return f'<p class="empty-note">{say(lang, "Tick the owned pieces to start from.")}</p>'
         try:
-            occasion = occasion_of(style, season, gender)
-            return looks_html(self.calls.complete(st["person"], items, fill, occasion))
+            occasion = {**occasion_of(style, season, gender), "lang": lang}
+            return looks_html(self.calls.complete(st["person"], items, fill, occasion), lang)
         except ApiError as exc:
             return _error(exc)
 
@@ -831,63 +924,86 @@ def _form(name: str | None) -> dict[str, str]:
 
 
 def wire_closet_events(tab: ClosetTab, h: ClosetHandlers) -> None:
-    """Connect the tab's components to the handlers (this order fixes the api names)."""
+    """Connect the tab's components to the handlers (this order fixes the api names); each
+    handler writes in the page's language (demo.i18n.with_language)."""
     state, closet_outputs = tab.state, tab.closet_outputs
     search, described, owned = tab.search, tab.describe, tab.owned
     nxt = tab.next_piece
-    tab.header.new.click(h.create, [state], [state, *closet_outputs])
+
+    def on(event: Callable[..., Any], fn: Callable[..., Any], inputs: list, outputs: list) -> None:
+        event(with_language(fn, len(inputs)), inputs, outputs)
+
+    on(tab.header.new.click, h.create, [state], [state, *closet_outputs])
     results = [search.found, search.message, search.hits, search.picked]
-    search.search.click(h.do_search, [search.query, search.category], results)
-    search.query.submit(h.do_search, [search.query, search.category], results)
+    on(search.search.click, h.do_search, [search.query, search.category], results)
+    on(search.query.submit, h.do_search, [search.query, search.category], results)
     search.found.select(h.pick_result, [search.hits], [search.message, search.picked])
-    search.add.click(h.guarded(h.add_item), [state, search.picked], closet_outputs)
+    on(search.add.click, h.guarded(h.add_item), [state, search.picked], closet_outputs)
     described.category.change(h.kinds_for, [described.category], [described.mid])
-    described.describe.click(
+    on(
+        described.describe.click,
         h.guarded(h.add_described),
         [state, described.category, described.mid, described.color, described.name],
         closet_outputs,
     )
     photo = tab.photo
-    photo.describe.click(
+    on(
+        photo.describe.click,
         h.describe_photo,
         [state, photo.image, photo.name],
         [photo.message, photo.category, photo.mid],
     )
     photo.category.change(h.kinds_for, [photo.category, photo.mid], [photo.mid])
-    photo.add.click(
+    on(
+        photo.add.click,
         h.guarded(h.add_photo),
         [state, photo.image, photo.name, photo.category, photo.mid, photo.thumbnail],
         closet_outputs,
     )
-    owned.remove.click(h.guarded(h.remove_item), [state, owned.remove_choice], closet_outputs)
+    on(owned.remove.click, h.guarded(h.remove_item), [state, owned.remove_choice], closet_outputs)
     occasion = tab.occasion.inputs
     today = tab.today
-    today.show.click(
+    on(
+        today.show.click,
         h.today,
         [state, today.lock, gr.State(0), *occasion],
         [today.out, today.seed],
     )
-    today.another.click(
-        h.today, [state, today.lock, today.seed, *occasion], [today.out, today.seed]
+    on(
+        today.another.click,
+        h.today,
+        [state, today.lock, today.seed, *occasion],
+        [today.out, today.seed],
     )
-    tab.outfits.show.click(h.show, [state, *occasion], [tab.outfits.outfits])
-    nxt.find.click(
-        h.suggest, [state, nxt.budget, nxt.category, *occasion], [nxt.suggestions, nxt.choice]
+    on(tab.outfits.show.click, h.show, [state, *occasion], [tab.outfits.outfits])
+    on(
+        nxt.find.click,
+        h.suggest,
+        [state, nxt.budget, nxt.category, *occasion],
+        [nxt.suggestions, nxt.choice],
     )
     for button, kind in ((nxt.like, "like"), (nxt.dismiss, "dismiss"), (nxt.bought, "pick")):
-        button.click(
+        on(
+            button.click,
             h.react(kind),
             [state, nxt.choice, nxt.budget, nxt.category, *occasion],
             [nxt.suggestions, nxt.choice, owned.message],
         )
-    nxt.bought.click(lambda st: h.refresh(st, "Added to your closet."), [state], closet_outputs)
-    tab.capsule.plan.click(h.plan, [state, tab.capsule.k, nxt.budget], [tab.capsule.out])
-    tab.look.complete.click(
-        h.build_look, [state, tab.look.items, tab.look.fill, *occasion], [tab.look.looks]
+
+    def bought(st: dict[str, str], lang: str = "en") -> tuple[Any, ...]:
+        return h.refresh(st, say(lang, "Added to your closet."), lang)
+
+    on(nxt.bought.click, bought, [state], closet_outputs)
+    on(tab.capsule.plan.click, h.plan, [state, tab.capsule.k, nxt.budget], [tab.capsule.out])
+    on(
+        tab.look.complete.click,
+        h.build_look,
+        [state, tab.look.items, tab.look.fill, *occasion],
+        [tab.look.looks],
     )
     root = Context.root_block
     if root is not None:  # show the closet kept in this browser when the page opens
-        root.load(lambda st: h.refresh(st), [state], closet_outputs)
+        on(root.load, lambda st, lang="en": h.refresh(st, lang=lang), [state], closet_outputs)
 
 
 def build_closet_tab(api: ApiClient) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from api.schemas.items import Item, Outfit, OutfitsResponse, Recommendation, RecommendationsResponse
+from demo.i18n import say
 from demo.placeholders import placeholder_data_uri, placeholder_path
 
 CATEGORY_LABELS = {
@@ -36,6 +37,13 @@ MODEL_LABELS = {
 PICK_A_RECOMMENDATION = (
     '<p class="empty-note">Pick a recommendation to see real outfits that wear it with yours.</p>'
 )
+
+
+def pick_a_recommendation(lang: str = "en") -> str:
+    """The picked card's empty state."""
+    return say(lang, PICK_A_RECOMMENDATION)
+
+
 SEASON_LABELS = {"spring": "spring", "summer": "summer", "autumn": "autumn", "winter": "winter"}
 
 
@@ -61,27 +69,33 @@ def search_entry(item: Item) -> tuple[str, str]:
     return picture(item), f"{item.name}\n{brand}{price_text(item.price)}"
 
 
-def chance_text(probability: float) -> str:
+def chance_text(probability: float, lang: str = "en") -> str:
     """'83% goes with yours': the calibrated chance that the piece completes a real outfit
     with yours, against a random piece of its category."""
-    return f"{probability:.0%} goes with yours"
+    return say(lang, "{p} goes with yours", p=f"{probability:.0%}")
 
 
-def score_text(rec: Recommendation) -> str:
+def score_text(rec: Recommendation, lang: str = "en") -> str:
     """'score 12' (rule) or '83% goes with yours · score 1.62' (model)."""
     if rec.probability is not None:
-        return f"{chance_text(rec.probability)} · score {rec.score:.2f}"
+        score = say(lang, "score {s}", s=f"{rec.score:.2f}")
+        return f"{chance_text(rec.probability, lang)} · {score}"
     if float(rec.score).is_integer():
-        return f"score {int(rec.score)}"
-    return f"score {rec.score:.2f}"
+        return say(lang, "score {s}", s=int(rec.score))
+    return say(lang, "score {s}", s=f"{rec.score:.2f}")
 
 
-def recommendation_entry(rec: Recommendation) -> tuple[str, str]:
+def recommendation_entry(rec: Recommendation, lang: str = "en") -> tuple[str, str]:
     """A recommendations gallery entry: (picture, caption with the score)."""
-    return picture(rec.item), f"{score_text(rec)} · {rec.item.name}"
+    return picture(rec.item), f"{score_text(rec, lang)} · {rec.item.name}"
 
 
-def item_card(item: Item, note: str = "", elem_class: str = "item-card") -> str:
+def category_label(category: str, lang: str = "en") -> str:
+    """'Tops' / '상의'."""
+    return say(lang, CATEGORY_LABELS.get(category, category))
+
+
+def item_card(item: Item, note: str = "", elem_class: str = "item-card", lang: str = "en") -> str:
     """A picked item as an HTML card: picture, name (linked), brand, price, kind."""
     image = placeholder_data_uri(item.category, item.mid_class, item.color, 112)
     name = escape(item.name)
@@ -90,11 +104,11 @@ def item_card(item: Item, note: str = "", elem_class: str = "item-card") -> str:
     facts = [
         escape(item.brand or ""),
         price_text(item.price),
-        escape(f"{CATEGORY_LABELS.get(item.category, item.category)}: {cluster_text(item)}"),
+        escape(f"{category_label(item.category, lang)}: {cluster_text(item)}"),
     ]
     if item.popularity:
-        worn = f"worn in {item.popularity} outfit{'s' if item.popularity != 1 else ''}"
-        facts.append(worn)
+        worn = "worn in {n} outfits" if item.popularity != 1 else "worn in {n} outfit"
+        facts.append(say(lang, worn, n=item.popularity))
     facts_html = " · ".join(f for f in facts if f)
     note_html = f'<div class="card-note">{escape(note)}</div>' if note else ""
     return (
@@ -105,20 +119,26 @@ def item_card(item: Item, note: str = "", elem_class: str = "item-card") -> str:
     )
 
 
-def recommendations_summary(response: RecommendationsResponse) -> str:
+def recommendations_summary(response: RecommendationsResponse, lang: str = "en") -> str:
     """One line saying which model ranked, its version, and any note of the API (Markdown)."""
     count = sum(len(group.items) for group in response.categories)
-    label = MODEL_LABELS.get(response.model, response.model)
-    text = f"**{count} pieces** in {len(response.categories)} categories, ranked by the {label}"
+    label = say(lang, MODEL_LABELS.get(response.model, response.model))
+    text = say(
+        lang,
+        "**{count} pieces** in {groups} categories, ranked by the {model}",
+        count=count,
+        groups=len(response.categories),
+        model=label,
+    )
     if response.model_version:
         text += f" (version `{response.model_version}`)"
-    text += ". Click one to see real outfits that combine it with yours."
+    text += say(lang, ". Click one to see real outfits that combine it with yours.")
     if response.note:
         text += f"\n\n> {response.note}"
     return text
 
 
-def why_list(recs: list[Recommendation]) -> str:
+def why_list(recs: list[Recommendation], lang: str = "en") -> str:
     """The scores and explanations of one category's recommendations (an HTML table)."""
     rows = []
     for rank, rec in enumerate(recs, start=1):
@@ -128,45 +148,60 @@ def why_list(recs: list[Recommendation]) -> str:
         probability = f"{rec.probability:.0%}" if rec.probability is not None else "–"
         rows.append(
             f"<tr><td>{rank}</td><td>{name}<br><small>{escape(rec.item.brand or '')} "
-            f"{price_text(rec.item.price)}</small></td><td>{score_text(rec).split('·')[-1]}</td>"
+            f"{price_text(rec.item.price)}</small></td>"
+            f"<td>{score_text(rec, lang).split('·')[-1]}</td>"
             f"<td>{probability}</td><td>{escape(rec.explanation)}</td></tr>"
         )
+    heads = "".join(
+        f"<th>{escape(say(lang, h))}</th>"
+        for h in ("#", "piece", "score", "goes with yours", "why")
+    )
     return (
-        '<details class="why"><summary>Scores and why</summary><table>'
-        "<tr><th>#</th><th>piece</th><th>score</th><th>goes with yours</th><th>why</th></tr>"
-        + "".join(rows)
-        + "</table></details>"
+        f'<details class="why"><summary>{escape(say(lang, "Scores and why"))}</summary><table>'
+        f"<tr>{heads}</tr>" + "".join(rows) + "</table></details>"
     )
 
 
-def match_text(response: OutfitsResponse, owned: Item, picked: Item) -> str:
+def match_text(response: OutfitsResponse, owned: Item, picked: Item, lang: str = "en") -> str:
     """Say what kind of outfits follow: real ones with both items, or with both clusters."""
     n = response.count
-    plural = "s" if n != 1 else ""
-    verb = "wear" if n != 1 else "wears"
-    combine = "combine" if n != 1 else "combines"
+    mine, theirs = escape(cluster_text(owned)), escape(cluster_text(picked))
     if response.match == "items":
-        return (
-            f"**{n} real outfit{plural} {verb} both pieces** — your {escape(cluster_text(owned))} "
-            f"and the {escape(cluster_text(picked))} you picked."
+        head = (
+            "**{n} real outfits wear both pieces**"
+            if n != 1
+            else "**{n} real outfit wears both pieces**"
         )
+        tail = " — your {mine} and the {theirs} you picked."
+        return say(lang, head, n=n) + say(lang, tail, mine=mine, theirs=theirs)
     if response.match == "clusters":
-        return (
-            "No outfit in the data wears these two exact pieces. "
-            f"**{n} real outfit{plural} {combine} the same kinds and colours** "
-            f"({escape(cluster_text(owned))} with {escape(cluster_text(picked))}), "
-            "so the pieces shown there are similar, not identical."
+        head = (
+            "**{n} real outfits combine the same kinds and colours**"
+            if n != 1
+            else "**{n} real outfit combines the same kinds and colours**"
         )
-    return (
-        f"No outfit combines these pieces ({escape(cluster_text(owned))} with "
-        f"{escape(cluster_text(picked))}) yet, not even similar ones. "
-        "Try another recommendation."
+        return (
+            say(lang, "No outfit in the data wears these two exact pieces. ")
+            + say(lang, head, n=n)
+            + say(
+                lang,
+                " ({mine} with {theirs}), so the pieces shown there are similar, not identical.",
+                mine=mine,
+                theirs=theirs,
+            )
+        )
+    return say(
+        lang,
+        "No outfit combines these pieces ({mine} with {theirs}) yet, not even similar ones. "
+        "Try another recommendation.",
+        mine=mine,
+        theirs=theirs,
     )
 
 
-def outfit_cards(response: OutfitsResponse, owned: Item, picked: Item) -> str:
+def outfit_cards(response: OutfitsResponse, owned: Item, picked: Item, lang: str = "en") -> str:
     """The outfits as HTML cards, each with its items (linked to their product pages)."""
-    cards = [_outfit_card(outfit, owned, picked) for outfit in response.outfits]
+    cards = [_outfit_card(outfit, owned, picked, lang) for outfit in response.outfits]
     return (
         f'<div class="outfit-grid" data-match="{escape(response.match)}">'
         + "".join(cards)
@@ -174,22 +209,22 @@ def outfit_cards(response: OutfitsResponse, owned: Item, picked: Item) -> str:
     )
 
 
-def _outfit_card(outfit: Outfit, owned: Item, picked: Item) -> str:
+def _outfit_card(outfit: Outfit, owned: Item, picked: Item, lang: str = "en") -> str:
     facts = [
-        outfit.style or "",
-        SEASON_LABELS.get(outfit.season or "", outfit.season or ""),
-        outfit.gender or "",
+        say(lang, outfit.style or ""),
+        say(lang, SEASON_LABELS.get(outfit.season or "", outfit.season or "")),
+        say(lang, outfit.gender or ""),
     ]
     header = " · ".join(escape(f) for f in facts if f)
     rows = []
     for item in outfit.items:
         badge = ""
         if item.id == owned.id:
-            badge = '<span class="badge owned">yours</span>'
+            badge = f'<span class="badge owned">{say(lang, "yours")}</span>'
         elif item.id == picked.id:
-            badge = '<span class="badge picked">picked</span>'
+            badge = f'<span class="badge picked">{say(lang, "picked")}</span>'
         elif item.cluster and item.cluster in (owned.cluster, picked.cluster):
-            badge = '<span class="badge similar">similar</span>'
+            badge = f'<span class="badge similar">{say(lang, "similar")}</span>'
         image = placeholder_data_uri(item.category, item.mid_class, item.color, 56)
         name = escape(item.name)
         if item.url:
@@ -206,11 +241,11 @@ def _outfit_card(outfit: Outfit, owned: Item, picked: Item) -> str:
     if outfit.url:
         link = (
             f'<a class="snap-link" href="{escape(outfit.url)}" target="_blank" '
-            'rel="noopener">the outfit on its page ↗</a>'
+            f'rel="noopener">{say(lang, "the outfit on its page ↗")}</a>'
         )
     return (
         f'<div class="outfit-card" data-outfit-id="{escape(outfit.id)}">'
-        f'<div class="outfit-head">Outfit {escape(outfit.id[-6:])} · {header}</div>'
+        f'<div class="outfit-head">{say(lang, "Outfit")} {escape(outfit.id[-6:])} · {header}</div>'
         f"<ul>{''.join(rows)}</ul>"
         f'<div class="outfit-desc">{escape(description)}</div>{link}</div>'
     )

@@ -10,30 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, get_args
 
-from core.vocabulary import SEASONS, STYLES, UNKNOWN_COLOR, split_cluster_key
+from core.vocabulary import (
+    CATEGORIES_KO,
+    COLORS_KO,
+    LABELS_KO,
+    UNKNOWN_COLOR,
+    split_cluster_key,
+)
 
 Lang = Literal["en", "ko"]
 LANGS: tuple[str, ...] = get_args(Lang)
 
-COLORS_KO = {
-    "black": "블랙",
-    "white": "화이트",
-    "ivory": "아이보리",
-    "grey": "그레이",
-    "charcoal": "차콜",
-    "navy": "네이비",
-    "blue": "블루",
-    "sky-blue": "스카이블루",
-    "beige": "베이지",
-    "brown": "브라운",
-    "khaki": "카키",
-    "green": "그린",
-    "red": "레드",
-    "pink": "핑크",
-    "purple": "퍼플",
-    "yellow": "옐로우",
-    "orange": "오렌지",
-}
 KINDS_KO = {
     "t-shirt": "티셔츠",
     "sleeveless": "슬리브리스",
@@ -79,7 +66,6 @@ KINDS_KO = {
     "bucket-hat": "버킷햇",
     "hat": "모자",
 }
-LABELS_KO = {english: korean for korean, english in {**STYLES, **SEASONS}.items()}
 
 # Counted nouns: (English singular, English plural, Korean "{n}" pattern).
 NOUNS = {
@@ -180,14 +166,6 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "note_your": "내 {name}",
         "or": " 또는 ",
     },
-}
-CATEGORIES_KO = {
-    "top": "상의",
-    "bottom": "하의",
-    "outer": "아우터",
-    "shoes": "신발",
-    "bag": "가방",
-    "hat": "모자",
 }
 
 

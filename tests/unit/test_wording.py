@@ -7,11 +7,11 @@ import string
 
 import pytest
 
-from core.vocabulary import COLOR_FAMILIES, SEASONS, STYLES
+from core.vocabulary import COLOR_FAMILIES, COLORS_KO, SEASONS, STYLES
 from enrich.taxonomy import MID_CLASS_NAMES
 from graph.recommend.explain import explain_note, explain_occasion, explain_outfit
 from graph.recommend.wearable import PairStep, WearableOutfit
-from graph.recommend.wording import COLORS_KO, KINDS_KO, TEMPLATES, wording
+from graph.recommend.wording import KINDS_KO, TEMPLATES, wording
 
 
 def fields(template: str) -> set[str]:
@@ -62,3 +62,41 @@ def test_counts_in_each_language() -> None:
 def test_an_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError, match="en, ko"):
         wording("fr")
+
+
+def test_the_demo_has_korean_for_every_text_it_shows() -> None:
+    """Every label the page registers for the switch, and every message a handler words with
+    `say`, has its Korean (a missing one would show English on the Korean page)."""
+    import ast
+    from pathlib import Path
+
+    from demo.i18n_ko import KOREAN
+
+    root = Path(__file__).resolve().parents[2] / "demo"
+    missing = []
+    for name in ("app.py", "closet_tab.py", "render.py"):
+        tree = ast.parse((root / name).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "say":
+                text = node.args[1] if len(node.args) > 1 else None
+                if (
+                    isinstance(text, ast.Constant)
+                    and isinstance(text.value, str)
+                    and text.value.strip()
+                    and text.value not in KOREAN
+                ):
+                    missing.append(text.value)
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "translated":
+                inner = node.args[0] if node.args else None
+                if not isinstance(inner, ast.Call):
+                    continue
+                kind = getattr(inner.func, "attr", "")
+                texts = [k.value for k in inner.keywords if k.arg in ("label", "placeholder")]
+                if kind in ("Button", "Markdown", "Accordion", "Tab") and inner.args:
+                    texts.append(inner.args[0])
+                missing += [
+                    t.value
+                    for t in texts
+                    if isinstance(t, ast.Constant) and t.value and t.value not in KOREAN
+                ]
+    assert not missing, missing

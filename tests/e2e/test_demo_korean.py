@@ -1,0 +1,170 @@
+"""The demo in Korean, in headless Chromium whose browser language is Korean: the page opens
+in Korean, the main flow (search → pick → recommendations → real outfits) reads in Korean with
+the API's Korean explanations, "My closet" and today's outfit too, and the switch turns the page
+to English. (The English flow is test_demo_e2e.py.) With CLOSET_SCREENSHOT_DIR set, the closet
+tab in Korean is saved as closet-ko.png, the main tab as demo-ko.png."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from neo4j import Driver
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support import expected_conditions as ec
+from selenium.webdriver.support.ui import WebDriverWait
+
+from closet.sample.generate import SAMPLE_PATH
+from core.settings import Settings
+from graph.ingest.loader import load_files
+from tests.support.api_server import serve_api
+from tests.support.demo_server import run_demo
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+WAIT = 60
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+        reason="needs Debian chromium and chromium-driver (make system-deps)",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[WebDriver]:
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=ko-KR"):
+        options.add_argument(arg)
+    options.add_argument("--window-size=1280,1800")
+    options.add_experimental_option("prefs", {"intl.accept_languages": "ko-KR,ko"})
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver.set_page_load_timeout(WAIT)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def screenshot(browser: WebDriver, name: str) -> None:
+    folder = os.environ.get("CLOSET_SCREENSHOT_DIR")
+    if not folder:
+        return
+    browser.execute_script("window.scrollTo(0, 0)")
+    size = browser.get_window_size()
+    height = browser.execute_script("return document.documentElement.scrollHeight")
+    browser.set_window_size(size["width"], min(int(height) + 40, 8000))
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    browser.save_screenshot(str(Path(folder) / f"{name}.png"))
+    browser.set_window_size(size["width"], size["height"])
+
+
+def shows(browser: WebDriver, css: str, text: str) -> None:
+    WebDriverWait(browser, WAIT).until(
+        ec.text_to_be_present_in_element((By.CSS_SELECTOR, css), text)
+    )
+
+
+def click(browser: WebDriver, element) -> None:  # element: WebElement
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.click()
+
+
+def tiles(browser: WebDriver, gallery: str) -> list:
+    return browser.find_elements(By.CSS_SELECTOR, f"#{gallery} button.thumbnail-item")
+
+
+def tab(browser: WebDriver, label: str):
+    def found(b):
+        return next(
+            (t for t in b.find_elements(By.CSS_SELECTOR, "button[role=tab]") if label in t.text),
+            False,
+        )
+
+    return WebDriverWait(browser, WAIT).until(found)
+
+
+def test_the_main_flow_in_korean_then_english(
+    clean_graph: Driver, neo4j_settings: Settings, browser: WebDriver
+) -> None:
+    load_files(clean_graph, [SAMPLE_PATH], progress=False)
+    with serve_api(neo4j_settings) as api_url, run_demo(api_url) as demo_url:
+        http = httpx.Client(base_url=api_url, timeout=WAIT)
+        owned = http.get("/items/search", params={"category": "top", "limit": 1}).json()
+        owned = owned["items"][0]["item"]
+        korean = http.get(
+            f"/items/{owned['id']}/recommendations", params={"per_category": 6, "lang": "ko"}
+        ).json()
+
+        browser.get(demo_url)
+        tab(browser, "어울리는 옷 찾기")  # the browser's language, before any click
+        shows(browser, "#api-status", "연결됨")
+        shows(browser, "#lang-switch", "한국어")
+        box = browser.find_element(By.CSS_SELECTOR, "#search-query textarea")
+        box.send_keys(owned["name"])
+        browser.find_element(By.ID, "search-button").click()
+        shows(browser, "#search-message", "검색 결과")
+        found = tiles(browser, "search-results")
+        names = [t.find_element(By.TAG_NAME, "img").get_attribute("alt") for t in found]
+        click(browser, found[next(i for i, n in enumerate(names) if n.startswith(owned["name"]))])
+        shows(browser, "#recs-message", "기준 순위")
+        first = korean["categories"][0]
+        heading = browser.find_element(By.ID, f"recs-heading-{first['category']}").text
+        assert first["items"][0]["explanation"] in heading  # the API's Korean explanation
+        assert "1순위" in heading
+        caption = tiles(browser, f"recs-{first['category']}")[0].text
+        assert caption.startswith("점수")
+        click(browser, tiles(browser, f"recs-{first['category']}")[0])
+        shows(browser, "#outfits-message", "실제 코디")
+        screenshot(browser, "demo-ko")
+
+        # My closet in Korean: a new closet, two pieces, today's outfit
+        click(browser, tab(browser, "내 옷장"))
+        click(browser, browser.find_element(By.ID, "closet-new"))
+        shows(browser, "#closet-status", "아이템 0개")
+        outfit = http.get("/items/search", params={"q": owned["name"], "limit": 1}).json()
+        for query in (owned["name"], "팬츠"):
+            field = browser.find_element(By.CSS_SELECTOR, "#closet-search textarea")
+            field.clear()
+            field.send_keys(query)
+            click(browser, browser.find_element(By.ID, "closet-search-button"))
+            shows(browser, "#closet-search-message", "검색 결과")
+            click(browser, tiles(browser, "closet-search-results")[0])
+            shows(browser, "#closet-search-message", "선택:")
+            click(browser, browser.find_element(By.ID, "closet-add"))
+            shows(browser, "#closet-message", "추가했어요")
+        assert outfit["items"]
+        shows(browser, "#closet-status", "아이템 2개")
+        click(browser, browser.find_element(By.ID, "closet-today-button"))
+        WebDriverWait(browser, WAIT).until(
+            lambda b: any(
+                word in b.find_element(By.ID, "closet-today").text
+                for word in ("코디 1 /", "아이템이 없음", "코디가 없음")
+            )
+        )
+        screenshot(browser, "closet-ko")
+
+        # the switch: English labels, and English messages from then on
+        english = next(
+            label
+            for label in browser.find_elements(By.CSS_SELECTOR, "#lang-switch label")
+            if "English" in label.text
+        )
+        click(browser, english)
+        click(browser, tab(browser, "Find a match"))
+        shows(browser, "#api-status", "Connected")
+        box = browser.find_element(By.CSS_SELECTOR, "#search-query textarea")
+        box.clear()
+        box.send_keys(owned["name"])
+        browser.find_element(By.ID, "search-button").click()
+        shows(browser, "#search-message", "for “")
+        assert "My closet" in tab(browser, "My closet").text
