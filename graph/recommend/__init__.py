@@ -11,8 +11,11 @@
 - `brands`: brand control (any brand, only the owned pieces' brands, or only other brands).
 - `outfits`: the real outfits that combine two items.
 - `pairs`: cluster co-occurrence counts as the closet maths reads them.
-- `wearable`, `next_piece`, `capsule`, `complete`: reasoning over a whole closet.
-- `explain`: the sentences that say why, drawn from the path that produced each answer.
+- `wearable`, `next_piece`, `capsule`, `complete`, `today`: reasoning over a whole closet.
+- `occasion`: style, season and gender — the other gender's pieces left out, the others
+  boosted by their style and season lift.
+- `explain`, `wording`: the sentences that say why, drawn from the path that produced each
+  answer, in English or Korean.
 - `catalog_cache`: answers that depend only on the catalog, kept in the process until the next
   co-occurrence refresh stamps a new generation.
 """
