@@ -209,3 +209,14 @@ def test_closet_tab_end_to_end(page, tmp_path: Path) -> None:
     click(browser, "#closet-today-another")
     second = wait_text(browser, "#closet-today", "outfit 2 of")
     assert second.splitlines()[0] != first.splitlines()[0]  # another outfit
+
+    # dressing for women: every catalog piece of this closet is worn in men's outfits only (the
+    # photographed trousers, in no outfit, may be worn by anyone)
+    click_label(browser, "#closet-gender", "women")
+    click(browser, "#closet-today-button")
+    wait_text(browser, "#closet-today", "no top to wear yet")
+    click(browser, "#closet-outfits-button")
+    wait_text(browser, "#closet-outfits", "0 wearable outfits")
+    click_label(browser, "#closet-gender", "any")
+    click(browser, "#closet-outfits-button")
+    wait_text(browser, "#closet-outfits", "wearable outfits")
