@@ -21,6 +21,26 @@ app = typer.Typer(
 )
 
 
+def snap_paths(data: list[Path] | None) -> list[Path]:
+    """The snap files given (default: the shared men/women); exit 2 naming any missing."""
+    paths = data or shared_snap_files()
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        raise fail(f"missing data file(s): {', '.join(missing)}", 2)
+    return paths
+
+
+def split_seeds(seeds: str) -> list[int]:
+    """The comma-separated split seeds; exit 2 when they are not integers or none."""
+    try:
+        found = [int(x) for x in seeds.split(",") if x.strip()]
+    except ValueError:
+        raise fail(f"--seeds expects integers separated by commas, got {seeds!r}", 2) from None
+    if not found:
+        raise fail("--seeds names no seed", 2)
+    return found
+
+
 def split_command(
     out_dir: Annotated[Path, typer.Option("--out", help="Directory for the split files.")],
     data: Annotated[
@@ -32,10 +52,7 @@ def split_command(
     """Split outfits 80/20 (seeded) and write TRAIN/CATALOG, FITB@4/@10, pools and queries."""
     from gnn.evaluation.protocol import make_split
 
-    paths = data or shared_snap_files()
-    missing = [str(p) for p in paths if not p.is_file()]
-    if missing:
-        raise fail(f"missing data file(s): {', '.join(missing)}", 2)
+    paths = snap_paths(data)
     try:
         files = make_split(paths, out_dir, seed=seed, share=share)
     except (ValueError, KeyError) as exc:
@@ -196,18 +213,11 @@ def occasion_command(
     """FITB of the served ranker with each question's own style and season, against without."""
     from gnn.evaluation.occasion import evaluate_occasion, render, write
 
-    paths = data or shared_snap_files()
-    missing = [str(p) for p in paths if not p.is_file()]
-    if missing:
-        raise fail(f"missing data file(s): {', '.join(missing)}", 2)
-    try:
-        split_seeds = [int(s) for s in seeds.split(",") if s.strip()]
-    except ValueError:
-        raise fail(f"--seeds takes comma-separated integers, not {seeds!r}", 2) from None
+    paths = snap_paths(data)
     config = training_config(epochs, train_seed, device)
     reports = []
     try:
-        for seed in split_seeds:
+        for seed in split_seeds(seeds):
             reports.append(evaluate_occasion(paths, seed, config))
             console.print(render(reports[-1:]))
     except (DatabaseUnavailable, ServerError) as exc:
@@ -238,23 +248,14 @@ def run_command(
     from gnn.evaluation.report import ORDER, evaluate_split, render, write
     from gnn.evaluation.runner import EvalInputError
 
-    paths = data or shared_snap_files()
-    missing = [str(p) for p in paths if not p.is_file()]
-    if missing:
-        raise fail(f"missing data file(s): {', '.join(missing)}", 2)
+    paths = snap_paths(data)
     unknown = [name for name in models or [] if name not in ORDER]
     if unknown:
         raise fail(f"unknown model(s) {', '.join(unknown)}; choose from {', '.join(ORDER)}", 2)
-    try:
-        split_seeds = [int(x) for x in seeds.split(",") if x.strip()]
-    except ValueError:
-        raise fail(f"--seeds expects integers separated by commas, got {seeds!r}", 2) from None
-    if not split_seeds:
-        raise fail("--seeds names no seed", 2)
     config = training_config(epochs, train_seed, device)
     reports = []
     try:
-        for seed in split_seeds:
+        for seed in split_seeds(seeds):
             reports.append(evaluate_split(paths, seed, models or list(ORDER), config, variant))
             console.print(f"split seed {seed} done", highlight=False)
     except (EvalInputError, ValueError, KeyError) as exc:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from core.records import SnapItem
+from core.vocabulary import CATEGORIES_KO
 from graph.ingest.normalize import normalize_item
 
 SEED = 2025
@@ -31,14 +32,6 @@ IMAGE_HOST = "https://image.example.invalid"
 SHOP_HOST = "https://shop.example.invalid"
 SNAP_HOST = "https://snap.example.invalid"
 
-BIG_KO = {
-    "top": "상의",
-    "bottom": "하의",
-    "outer": "아우터",
-    "shoes": "신발",
-    "bag": "가방",
-    "hat": "모자",
-}
 
 # Garment nouns per mid class: (English forms, Korean forms). Each form must make
 # enrich.taxonomy derive that mid class (checked when generating).
@@ -368,7 +361,7 @@ def _make_items(rng: random.Random) -> dict[tuple[str, str], list[dict[str, Any]
                 low, high = PRICE_RANGE[big]
                 record = {
                     "item_id": item_id,
-                    "category": BIG_KO[big],
+                    "category": CATEGORIES_KO[big],
                     "brand": rng.choice(brands),
                     "name": name,
                     "price": rng.randrange(low, high + 1) * 1000 - rng.choice((0, 0, 100, 1000)),

@@ -18,9 +18,8 @@ from neo4j import Driver
 from closet.sample.generate import SAMPLE_PATH
 from core.settings import Settings
 from core.vocabulary import outfit_labels
-from graph.ingest.loader import load_files
 from graph.recommend.occasion import PRIOR_OUTFITS
-from tests.support.api_server import client, serve_api
+from tests.support.api_server import sample_api
 
 OCCASION_ROUTES = [
     ("get", "/items/{item_id}/recommendations"),
@@ -77,12 +76,7 @@ def sample() -> Sample:
 
 @pytest.fixture(scope="module")
 def api(driver: Driver, neo4j_settings: Settings) -> Iterator[httpx.Client]:
-    """The API over the bundled sample (loaded, so its labels are refreshed)."""
-    from tests.support.neo4j import wipe
-
-    wipe(driver)
-    load_files(driver, [SAMPLE_PATH], progress=False)
-    with serve_api(neo4j_settings) as url, client(url) as http:
+    with sample_api(driver, neo4j_settings) as http:
         yield http
 
 

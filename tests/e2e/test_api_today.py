@@ -14,19 +14,14 @@ from neo4j import Driver
 
 from closet.sample.generate import SAMPLE_PATH
 from core.settings import Settings
-from graph.ingest.loader import load_files
-from tests.support.api_server import client, serve_api
+from tests.support.api_server import sample_api
 
 CORE = {"상의": "top", "하의": "bottom", "아우터": "outer", "신발": "shoes"}
 
 
 @pytest.fixture(scope="module")
 def api(driver: Driver, neo4j_settings: Settings) -> Iterator[httpx.Client]:
-    from tests.support.neo4j import wipe
-
-    wipe(driver)
-    load_files(driver, [SAMPLE_PATH], progress=False)
-    with serve_api(neo4j_settings) as url, client(url) as http:
+    with sample_api(driver, neo4j_settings) as http:
         yield http
 
 

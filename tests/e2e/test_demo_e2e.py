@@ -8,16 +8,12 @@ What the page shows is checked against what the API answers for the same request
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 from neo4j import Driver
-from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support import expected_conditions as ec
@@ -30,34 +26,19 @@ from core.settings import Settings
 from graph.db.server import free_port
 from graph.ingest.loader import load_files
 from tests.support.api_server import serve_api
+from tests.support.browser import chromium, needs_chromium
 from tests.support.demo_server import run_demo
+from tests.support.screenshots import save_page
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-WAIT = 60  # generous: the machine may be busy with other test servers
+WAIT = 60
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
-        reason="needs Debian chromium and chromium-driver (make system-deps)",
-    ),
-]
+pytestmark = [pytest.mark.browser, needs_chromium]
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[WebDriver]:
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage"):
-        options.add_argument(arg)
-    options.add_argument("--window-size=1280,1600")
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    driver.set_page_load_timeout(WAIT)
-    try:
+    with chromium(1280, 1600) as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 def _wait(browser: WebDriver) -> WebDriverWait:
@@ -71,20 +52,6 @@ def _text_of(browser: WebDriver, css: str) -> str:
 def _click(browser: WebDriver, element) -> None:  # element: WebElement
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
     element.click()
-
-
-def _screenshot(browser: WebDriver, name: str) -> None:
-    """Save a full-page screenshot when CLOSET_SCREENSHOT_DIR is set (for looking at it)."""
-    folder = os.environ.get("CLOSET_SCREENSHOT_DIR")
-    if not folder:
-        return
-    browser.execute_script("window.scrollTo(0, 0)")
-    size = browser.get_window_size()
-    height = browser.execute_script("return document.documentElement.scrollHeight")
-    browser.set_window_size(size["width"], min(int(height) + 40, 8000))
-    Path(folder).mkdir(parents=True, exist_ok=True)
-    browser.save_screenshot(str(Path(folder) / f"{name}.png"))
-    browser.set_window_size(size["width"], size["height"])
 
 
 def _thumbnails(browser: WebDriver, gallery_id: str) -> list:
@@ -170,7 +137,7 @@ def test_search_pick_recommend_and_see_outfits(
         assert first["items"][0]["explanation"] in heading
         caption = _thumbnails(browser, f"recs-{first['category']}")[0].text
         assert caption.startswith("score ")
-        _screenshot(browser, "demo-recommendations")
+        save_page(browser, "demo-recommendations")
 
         picked = first["items"][0]["item"]
         _click(browser, _thumbnails(browser, f"recs-{first['category']}")[0])
@@ -198,7 +165,7 @@ def test_search_pick_recommend_and_see_outfits(
         assert f'data-item-id="{picked["id"]}"' in browser.find_element(
             By.ID, "picked-card"
         ).get_attribute("innerHTML")
-        _screenshot(browser, "demo-outfits")
+        save_page(browser, "demo-outfits")
         links = grid.find_elements(By.CSS_SELECTOR, "li a[href]")
         assert links
         assert all(a.get_attribute("target") == "_blank" for a in links)
@@ -240,7 +207,7 @@ def test_demo_says_clearly_when_the_api_is_down(browser: WebDriver) -> None:
         assert "closet serve" in _text_of(browser, "#api-status")
         wait.until(ec.text_to_be_present_in_element((By.ID, "search-message"), "not reachable"))
         assert not _thumbnails(browser, "search-results")
-        _screenshot(browser, "demo-api-down")
+        save_page(browser, "demo-api-down")
 
 
 def test_after_training_the_demo_serves_the_measured_best_model_with_chances(
@@ -269,4 +236,4 @@ def test_after_training_the_demo_serves_the_measured_best_model_with_chances(
         wait.until(lambda b: _thumbnails(b, f"recs-{first['category']}"))
         caption = _thumbnails(browser, f"recs-{first['category']}")[0].text
         assert caption.startswith(f"{chance}% goes with yours")
-        _screenshot(browser, "demo-trained")
+        save_page(browser, "demo-trained")

@@ -6,15 +6,11 @@ tab in Korean is saved as closet-ko.png, the main tab as demo-ko.png."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 from neo4j import Driver
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support import expected_conditions as ec
@@ -24,48 +20,19 @@ from closet.sample.generate import SAMPLE_PATH
 from core.settings import Settings
 from graph.ingest.loader import load_files
 from tests.support.api_server import serve_api
+from tests.support.browser import chromium, needs_chromium
 from tests.support.demo_server import run_demo
+from tests.support.screenshots import save_page
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 WAIT = 60
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
-        reason="needs Debian chromium and chromium-driver (make system-deps)",
-    ),
-]
+pytestmark = [pytest.mark.browser, needs_chromium]
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[WebDriver]:
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=ko-KR"):
-        options.add_argument(arg)
-    options.add_argument("--window-size=1280,1800")
-    options.add_experimental_option("prefs", {"intl.accept_languages": "ko-KR,ko"})
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    driver.set_page_load_timeout(WAIT)
-    try:
+    with chromium(1280, 1800, lang="ko-KR") as driver:
         yield driver
-    finally:
-        driver.quit()
-
-
-def screenshot(browser: WebDriver, name: str) -> None:
-    folder = os.environ.get("CLOSET_SCREENSHOT_DIR")
-    if not folder:
-        return
-    browser.execute_script("window.scrollTo(0, 0)")
-    size = browser.get_window_size()
-    height = browser.execute_script("return document.documentElement.scrollHeight")
-    browser.set_window_size(size["width"], min(int(height) + 40, 8000))
-    Path(folder).mkdir(parents=True, exist_ok=True)
-    browser.save_screenshot(str(Path(folder) / f"{name}.png"))
-    browser.set_window_size(size["width"], size["height"])
 
 
 def shows(browser: WebDriver, css: str, text: str) -> None:
@@ -125,7 +92,7 @@ def test_the_main_flow_in_korean_then_english(
         assert caption.startswith("점수")
         click(browser, tiles(browser, f"recs-{first['category']}")[0])
         shows(browser, "#outfits-message", "실제 코디")
-        screenshot(browser, "demo-ko")
+        save_page(browser, "demo-ko")
 
         # My closet in Korean: a new closet, two pieces, today's outfit
         click(browser, tab(browser, "내 옷장"))
@@ -151,7 +118,7 @@ def test_the_main_flow_in_korean_then_english(
                 for word in ("코디 1 /", "아이템이 없음", "코디가 없음")
             )
         )
-        screenshot(browser, "closet-ko")
+        save_page(browser, "closet-ko")
 
         # the switch: English labels, and English messages from then on
         english = next(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import httpx
 import uvicorn
+from neo4j import Driver
 
 from api.app import create_app
 from core.settings import Settings
@@ -96,3 +97,17 @@ def closet_serve(
         except subprocess.TimeoutExpired:
             process.kill()
             _, served.stderr = process.communicate()
+
+
+@contextmanager
+def sample_api(driver: Driver, settings: Settings) -> Iterator[httpx.Client]:
+    """The bundled sample loaded into a wiped graph (so its labels are refreshed), and a client
+    of the API served over it."""
+    from closet.sample.generate import SAMPLE_PATH
+    from graph.ingest.loader import load_files
+    from tests.support.neo4j import wipe
+
+    wipe(driver)
+    load_files(driver, [SAMPLE_PATH], progress=False)
+    with serve_api(settings) as url, client(url) as http:
+        yield http
