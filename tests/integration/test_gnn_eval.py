@@ -300,3 +300,31 @@ def test_closet_eval_run_prints_every_model_with_intervals(snap_file: Path, tmp_
     bad = runner.invoke(app, ["eval", "run", "--data", str(snap_file), "--model", "magic"])
     assert bad.exit_code == 2
     assert "unknown model(s) magic" in bad.output
+
+
+@pytest.mark.slow
+def test_closet_eval_occasion_reports_the_paired_gain(snap_file: Path, tmp_path: Path) -> None:
+    """FITB with and without each question's own style and season, on the same questions."""
+    args = ["eval", "occasion", "--data", str(snap_file), "--seeds", "3", "--epochs", "20"]
+    result = runner.invoke(app, [*args, "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    (report,) = json.loads((tmp_path / "occasion.json").read_text())
+    split = make_split([snap_file], tmp_path / "same-split", seed=3)
+    assert set(report["fitb"]) == {
+        f"fitb@{n} {asked}" for n in (4, 10) for asked in ("style+season", "style", "season")
+    }
+    for key, row in report["fitb"].items():
+        n = int(key.split()[0].split("@")[1])
+        assert row["questions"] == len(jsonl(split.fitb[n][0]))
+        assert row["gain"] == pytest.approx(row["with_occasion"] - row["plain"])
+        low, high = row["gain_ci"]
+        assert low <= row["gain"] <= high
+    # every outfit here is spring: the season alone tells the candidates nothing apart
+    assert report["fitb"]["fitb@4 season"]["gain"] == 0.0
+    assert "| FITB@4 | style+season |" in (tmp_path / "occasion.md").read_text()
+    bad = runner.invoke(app, ["eval", "occasion", "--data", str(snap_file), "--seeds", "x"])
+    assert bad.exit_code == 2
+    assert "--seeds expects integers" in bad.output
+    missing = runner.invoke(app, ["eval", "occasion", "--data", str(tmp_path / "none.json")])
+    assert missing.exit_code == 2
+    assert "missing data file" in missing.output
