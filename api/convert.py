@@ -39,7 +39,7 @@ def piece_item(piece: Piece | OwnedPiece) -> Item:
     return to_item({**piece.item, "cluster": piece.cluster})
 
 
-def to_recommendations(ranking: Ranking) -> RecommendationsResponse:
+def to_recommendations(ranking: Ranking, words: Wording = ENGLISH) -> RecommendationsResponse:
     """A ranking as the recommendations response (for one item or several owned items)."""
     choice = ranking.choice
     return RecommendationsResponse(
@@ -47,7 +47,7 @@ def to_recommendations(ranking: Ranking) -> RecommendationsResponse:
         owned=ranking.owned or [],
         model=choice.model,
         model_version=choice.version if choice.model != "rule" else None,
-        note=choice.note,
+        note=words.sentence(choice.note),
         categories=[
             CategoryRecommendations(
                 category=category,

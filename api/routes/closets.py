@@ -41,6 +41,7 @@ from graph import wardrobe as store
 from graph.recommend import capsule as capsules
 from graph.recommend import wearable
 from graph.recommend.complete import complete_look
+from graph.recommend.explain import explain_note
 from graph.recommend.next_piece import next_pieces
 from graph.recommend.occasion import ANY_OCCASION
 from graph.recommend.pairs import DEFAULT_MIN_SUPPORT
@@ -175,7 +176,7 @@ def outfits(
     found = wearable.wearable_outfits(driver, closet, min_support, occasion)
     return ClosetOutfitsResponse(
         person=person,
-        definition=wearable.DEFINITION.format(min_support=min_support),
+        definition=(words.sentence(wearable.DEFINITION) or "").format(min_support=min_support),
         count=len(found),
         real=sum(1 for o in found if o.real_outfits),
         outfits=[to_outfit(o, words) for o in found[:limit]],
@@ -214,7 +215,7 @@ def next_piece(
     )
     return NextResponse(
         person=person,
-        definition=wearable.DEFINITION.format(min_support=min_support),
+        definition=(words.sentence(wearable.DEFINITION) or "").format(min_support=min_support),
         owned=len(closet.pieces),
         current_outfits=found.current_outfits,
         model="lightgcn" if version else "rule",
@@ -250,7 +251,7 @@ def capsule(
         steps=[
             CapsuleStep(piece=to_next(s.pick, words), total_outfits=s.total) for s in chosen.steps
         ],
-        method=capsules.GREEDY_NOTE,
+        method=words.sentence(capsules.GREEDY_NOTE) or capsules.GREEDY_NOTE,
     )
 
 
@@ -284,7 +285,9 @@ def complete(
         given=list(dict.fromkeys(body.items)),
         filled=completed.filled,
         model="lightgcn" if version else "rule",
-        note=completed.note,
+        note=explain_note(completed.note.code, words, **dict(completed.note.parts))
+        if completed.note
+        else None,
         looks=to_looks(completed, words),
     )
 

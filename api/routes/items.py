@@ -86,7 +86,7 @@ def item_recommendations(
     the other gender's pieces, `style` and `season` raise the pieces their outfits suit;
     explanations in `lang`."""
     ranked = rank_item(driver, item_id, per_category, model, exclude, brands, occasion, words)
-    return to_recommendations(ranked)
+    return to_recommendations(ranked, words)
 
 
 @router.post(
@@ -109,7 +109,7 @@ def closet_recommendations(
         occasion=occasion,
         words=words,
     )
-    return to_recommendations(ranked)
+    return to_recommendations(ranked, words)
 
 
 @router.get("/categories", response_model=list[Category])

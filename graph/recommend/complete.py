@@ -14,7 +14,6 @@ from core.errors import ClosetConflict
 from core.vocabulary import REQUIRED_CATEGORIES
 from graph.db.connection import read
 from graph.recommend.brands import ANY_BRAND
-from graph.recommend.explain import label
 from graph.recommend.next_piece import cluster_pick
 from graph.recommend.occasion import (
     ANY_OCCASION,
@@ -26,6 +25,7 @@ from graph.recommend.occasion import (
 )
 from graph.recommend.pairs import DEFAULT_MIN_SUPPORT, PairBook, PairTable
 from graph.recommend.wearable import PairStep, Piece, WearableOutfit, count_real, path_of
+from graph.recommend.wording import Note
 from graph.wardrobe import Closet
 
 LOOK_CANDIDATES = 12
@@ -56,7 +56,7 @@ class CompletedLooks:
 
     filled: list[str]
     looks: list[Look]
-    note: str | None = None
+    note: Note | None = None
 
 
 def complete_look(
@@ -85,24 +85,15 @@ def complete_look(
     given_path, given_support = path_of(given, book)
     weak = next((s for s in given_path if s.outfits < max(1, min_support)), None)
     if weak is not None:
-        return CompletedLooks(
-            fill,
-            [],
-            f"{label(weak.a)} and {label(weak.b)} are not worn together in real outfits: "
-            "no wearable look holds both",
-        )
+        return CompletedLooks(fill, [], Note("not_worn_together", (("a", weak.a), ("b", weak.b))))
     options = fill_options(book, given, fill)
     empty = [c for c in fill if not options[c]]
     if empty:
-        return CompletedLooks(
-            fill, [], f"no {', '.join(empty)} is worn with all the given pieces in real outfits"
-        )
+        return CompletedLooks(fill, [], Note("no_fill", (("categories", ",".join(empty)),)))
     book.ensure_among(option.cluster for c in fill for option in options[c])
     combos = rank_combinations(book, options, fill, given_support)[:limit]
     if not combos:
-        return CompletedLooks(
-            fill, [], "the candidate pieces are never worn with each other in real outfits"
-        )
+        return CompletedLooks(fill, [], Note("no_combination"))
     chosen = {(key, c) for combo in combos for key, c in zip(combo.clusters, fill, strict=True)}
     in_closet: dict[tuple[str, str], Piece] = {}
     for p in closet.pieces:

@@ -167,12 +167,18 @@ def explain_occasion(
 
 
 def explain_note(code: str, words: Wording = ENGLISH, **parts: str) -> str:
-    """A note of today's outfit (graph.recommend.today.Note) as a sentence."""
+    """A note (graph.recommend.wording.Note) of today's outfit or a completed look, worded."""
     if code == "missing":
         categories = words.say("or").join(words.category(c) for c in parts["categories"].split(","))
         return words.say("note_missing", categories=categories)
     if code == "no_outer":
         return words.say("note_no_outer", season=words.label(parts["season"]))
+    if code == "not_worn_together":
+        a, b = words.cluster(parts["a"]), words.cluster(parts["b"])
+        return words.say("note_not_worn_together", a=a, b=b)
+    if code == "no_fill":
+        categories = ", ".join(words.category(c) for c in parts["categories"].split(","))
+        return words.say("note_no_fill", categories=categories)
     if code == "no_outfit":
         name = parts.get("name")
         what = words.say("note_your", name=name) if name else words.say("note_your_pieces")

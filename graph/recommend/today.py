@@ -37,6 +37,7 @@ from graph.recommend.wearable import (
     rank_outfits,
     suit_occasion,
 )
+from graph.recommend.wording import Note
 from graph.wardrobe import Closet
 
 # Whether an outfit has an outer, by season: wanted (those with one first), left out, or either.
@@ -52,15 +53,6 @@ class TodayOutfit:
     shoes: Piece | None
     probability: float | None
     rank: int
-
-
-@dataclass(frozen=True)
-class Note:
-    """Something worth knowing about today's answer, as a code and its parts (graph.recommend.
-    explain.explain_note words it): missing, no_outer, no_shoes, not_typical, no_outfit."""
-
-    code: str
-    parts: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass

@@ -307,4 +307,8 @@ def test_explanations_in_korean(
             text = entry["piece"]["explanation"] if key == "steps" else entry["explanation"]
             assert HANGUL.search(text), (path, text)
             assert not ENGLISH_WORDS.search(text), (path, text)
+        if "definition" in body:
+            assert HANGUL.search(body["definition"]), body["definition"]
+    capsule = api.get(f"/closets/{person}/capsule", params={"lang": "ko"}).json()
+    assert capsule["method"].startswith("탐욕 방식")
     assert api.get(url, params={"lang": "fr"}).status_code == 422

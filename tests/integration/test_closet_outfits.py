@@ -14,6 +14,7 @@ from graph import wardrobe as store
 from graph.recommend import explain, wearable
 from graph.recommend.capsule import best_pair_gain, capsule
 from graph.recommend.complete import complete_look
+from graph.recommend.explain import explain_note
 from graph.recommend.next_piece import next_pieces
 from graph.recommend.pairs import PairBook
 from tests.support.closet_data import OWNED, load_closet_graph
@@ -176,8 +177,9 @@ def test_complete_the_look_rejects_what_cannot_be_worn(graph: Driver) -> None:
     result = complete_look(graph, closet, ["CB2", "CO1"])
     looks, note = result.looks, result.note
     assert looks == []
-    assert note
-    assert "not worn together" in note
+    assert note is not None
+    assert note.code == "not_worn_together"
+    assert "not worn together" in explain_note(note.code, **dict(note.parts))
     with pytest.raises(ClosetInputError):
         complete_look(graph, closet, ["CA1"])  # not owned
     with pytest.raises(ClosetInputError):

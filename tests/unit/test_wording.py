@@ -100,3 +100,32 @@ def test_the_demo_has_korean_for_every_text_it_shows() -> None:
                     if isinstance(t, ast.Constant) and t.value and t.value not in KOREAN
                 ]
     assert not missing, missing
+
+
+def test_every_sentence_the_recommenders_write_has_its_korean() -> None:
+    from graph.recommend import capsule, ranking, wearable
+    from graph.recommend.wording import SENTENCES_KO
+
+    written = [
+        ranking.NO_MODEL_NOTE,
+        ranking.NO_SCORES_NOTE,
+        ranking.NO_RANKER_NOTE,
+        wearable.DEFINITION,
+        capsule.GREEDY_NOTE,
+    ]
+    assert set(written) == set(SENTENCES_KO)
+    assert wording("ko").sentence(wearable.DEFINITION).format(min_support=2).endswith("조합")
+    assert wording("en").sentence(capsule.GREEDY_NOTE) == capsule.GREEDY_NOTE
+
+
+def test_the_notes_of_a_look_read_in_each_language() -> None:
+    assert explain_note("not_worn_together", a="shirt|navy", b="shorts|grey") == (
+        "navy shirt and grey shorts are not worn together in real outfits: no wearable look "
+        "holds both"
+    )
+    assert explain_note("no_fill", wording("ko"), categories="outer,shoes") == (
+        "고른 아이템 모두와 실제 코디에서 함께 입힌 아우터, 신발이(가) 없음"
+    )
+    assert explain_note("no_combination") == (
+        "the candidate pieces are never worn with each other in real outfits"
+    )
