@@ -41,11 +41,20 @@ from graph.recommend.scores import (
     item_scores,
     top_scored,
 )
-from graph.recommend.wording import ENGLISH, Wording
+from graph.recommend.wording import ENGLISH, Wording, sentence
 
-NO_MODEL_NOTE = "no trained model in the graph yet (run `closet train`): ranked by the rule model"
-NO_SCORES_NOTE = "the model has no scores for this item's cluster: ranked by the rule model"
-NO_RANKER_NOTE = "no learned ranker trained yet (run `closet train`): ranked by LightGCN"
+NO_MODEL_NOTE = sentence(
+    "no trained model in the graph yet (run `closet train`): ranked by the rule model",
+    "아직 학습된 모델이 없음(`closet train` 실행): 규칙 모델로 순위를 매김",
+)
+NO_SCORES_NOTE = sentence(
+    "the model has no scores for this item's cluster: ranked by the rule model",
+    "이 아이템 종류에 대한 모델 점수가 없음: 규칙 모델로 순위를 매김",
+)
+NO_RANKER_NOTE = sentence(
+    "no learned ranker trained yet (run `closet train`): ranked by LightGCN",
+    "아직 학습된 랭커가 없음(`closet train` 실행): LightGCN으로 순위를 매김",
+)
 UNMEASURED_DEFAULT = LIGHTGCN  # no selection recorded: LightGCN measured above hybrid offline
 
 

@@ -19,6 +19,7 @@ from neo4j import Driver
 
 from core.errors import ClosetConflict
 from core.records import item_from_row
+from core.vocabulary import REQUIRED_CATEGORIES
 from graph.recommend.learned import Ranker, load_active
 from graph.recommend.occasion import (
     ANY_OCCASION,
@@ -83,7 +84,7 @@ def todays_outfit(
         raise ClosetConflict(f"not in this closet: {lock}")
     dressed = dressed_for(closet, occasion)
     if lock is not None and lock not in {p.id for p in dressed.pieces}:
-        raise ClosetConflict(f"{lock} is worn only by the other gender than {occasion.gender}")
+        raise ClosetConflict(f"{lock} is worn only in outfits that are not for {occasion.gender}")
     now = closet_outfits(driver, dressed, min_support)
     missing = _missing(now.pieces)
     if missing:
@@ -138,7 +139,7 @@ def _holding(outfit: WearableOutfit, piece: Piece) -> WearableOutfit:
 def _missing(pieces: Sequence[Piece]) -> list[str]:
     """The required categories (top, bottom) the closet has no usable piece of."""
     have = {p.category for p in pieces}
-    return [c for c in ("top", "bottom") if c not in have]
+    return [c for c in REQUIRED_CATEGORIES if c not in have]
 
 
 def _by_season(

@@ -34,11 +34,14 @@ from graph.recommend.occasion import (
     look_lift,
 )
 from graph.recommend.pairs import DEFAULT_MIN_SUPPORT, PairBook, PairTable
+from graph.recommend.wording import sentence
 from graph.wardrobe import Closet
 
-DEFINITION = (
+DEFINITION = sentence(
     "one top + one bottom (+ optionally one outer), every two of them from clusters worn "
-    "together in at least {min_support} real outfit(s)"
+    "together in at least {min_support} real outfit(s)",
+    "상의 1 + 하의 1 (+ 선택으로 아우터 1), 모든 두 아이템의 종류가 실제 코디 "
+    "{min_support}개 이상에서 함께 입힌 조합",
 )
 
 

@@ -76,38 +76,16 @@ NOUNS = {
     "piece": ("of your piece", "of your pieces", "내 아이템 {n}개"),
 }
 
-# Whole sentences the recommenders write in English (model notes, the closet's definitions), and
-# their Korean; tests/unit/test_wording.py checks every one the code defines is here.
-SENTENCES_KO = {
-    "no trained model in the graph yet (run `closet train`): ranked by the rule model": (
-        "아직 학습된 모델이 없음(`closet train` 실행): 규칙 모델로 순위를 매김"
-    ),
-    "the model has no scores for this item's cluster: ranked by the rule model": (
-        "이 아이템 종류에 대한 모델 점수가 없음: 규칙 모델로 순위를 매김"
-    ),
-    "no learned ranker trained yet (run `closet train`): ranked by LightGCN": (
-        "아직 학습된 랭커가 없음(`closet train` 실행): LightGCN으로 순위를 매김"
-    ),
-    "one top + one bottom (+ optionally one outer), every two of them from clusters worn "
-    "together in at least {min_support} real outfit(s)": (
-        "상의 1 + 하의 1 (+ 선택으로 아우터 1), 모든 두 아이템의 종류가 실제 코디 "
-        "{min_support}개 이상에서 함께 입힌 조합"
-    ),
-    "Greedy: each step buys the piece with the largest marginal gain given the pieces bought "
-    "before. Outfit counts are not submodular (a new top makes every bottom worth more), so "
-    "greedy carries no 1-1/e guarantee; it is good enough here because each step re-scores "
-    "with the earlier picks in the closet (so it completes the pairs it opens), steps with no "
-    "gain go to the piece pairing with the most owned pieces, and the exact search over k "
-    "clusters is exponential. Against exhaustive search over pairs of the 30 best clusters, "
-    "greedy reached the optimum for k = 2 on every closet of bench/closet_next.py.": (
-        "탐욕 방식: 매 단계 앞서 산 아이템을 고려해 코디가 가장 많이 늘어나는 아이템을 삽니다. "
-        "코디 수는 부분 모듈 함수가 아니어서(상의 하나가 모든 하의의 가치를 올림) 1-1/e 보장은 "
-        "없지만, 매 단계 앞서 고른 아이템을 옷장에 넣고 다시 계산하고(열어 둔 조합을 완성), "
-        "이득이 없는 단계는 내 아이템과 가장 많이 어울리는 아이템을 고르며, k개 종류의 완전 "
-        "탐색은 지수적이라 충분합니다. 가장 좋은 30개 종류의 쌍에 대한 완전 탐색과 비교하면 "
-        "bench/closet_next.py의 모든 옷장에서 k = 2일 때 최적에 도달했습니다."
-    ),
-}
+# Whole sentences the recommenders write in English (model notes, the closet's definitions),
+# each registered with its Korean where it is defined (`sentence`).
+SENTENCES_KO: dict[str, str] = {}
+
+
+def sentence(english: str, korean: str) -> str:
+    """Register a whole sentence's Korean (Wording.sentence words it); the English back."""
+    SENTENCES_KO[english] = korean
+    return english
+
 
 TEMPLATES: dict[str, dict[str, str]] = {
     "en": {
