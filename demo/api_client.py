@@ -78,6 +78,7 @@ class ApiClient:
         exclude: list[str] | None = None,
         brands: str | None = None,
         lang: str | None = None,
+        occasion: dict[str, str | None] | None = None,
     ) -> RecommendationsResponse:
         """GET /items/{id}/recommendations: the best pieces of every other category (of any
         brand, or `brands="other"`: only brands other than the item's), explained in `lang`."""
@@ -86,6 +87,7 @@ class ApiClient:
             "model": model,
             "brands": brands,
             "lang": lang,
+            **(occasion or {}),
         }
         if exclude:
             params["exclude"] = exclude
@@ -101,9 +103,16 @@ class ApiClient:
             body["model"] = model
         return self._parse(RecommendationsResponse, self.post("/closet/recommendations", body))
 
-    def outfits(self, owned: str, picked: str, limit: int = 12) -> OutfitsResponse:
-        """GET /outfits: real outfits that combine two items (or their clusters)."""
-        data = self.get("/outfits", owned=owned, picked=picked, limit=limit)
+    def outfits(
+        self,
+        owned: str,
+        picked: str,
+        limit: int = 12,
+        occasion: dict[str, str | None] | None = None,
+    ) -> OutfitsResponse:
+        """GET /outfits: real outfits that combine two items (or their clusters), of the
+        occasion's style, season and gender when given."""
+        data = self.get("/outfits", owned=owned, picked=picked, limit=limit, **(occasion or {}))
         return self._parse(OutfitsResponse, data)
 
     def categories(self) -> list[Category]:

@@ -24,6 +24,7 @@ from core.vocabulary import COLOR_FAMILIES
 from demo import render
 from demo.api_client import ApiClient, ApiError
 from demo.i18n import lang_of, language_switch, say, translated, translating, wire_switch
+from demo.occasion import occasion_controls, occasion_of
 from demo.placeholders import cache_dir
 
 CATEGORIES = tuple(render.CATEGORY_LABELS)
@@ -165,6 +166,9 @@ class Handlers:
         per_category: int,
         model: str,
         mix_brands: bool,
+        style: str,
+        season: str,
+        gender: str,
         evt: gr.SelectData,
         request: gr.Request,
     ) -> Iterator[tuple]:
@@ -172,7 +176,10 @@ class Handlers:
         if evt.index is None or not results or evt.index >= len(results):
             return
         owned = Item.model_validate(results[int(evt.index)])
-        yield from self._recommend(owned, per_category, model, mix_brands, lang_of(request))
+        occasion = occasion_of(style, season, gender)
+        yield from self._recommend(
+            owned, per_category, model, mix_brands, lang_of(request), occasion
+        )
 
     def rerank(
         self,
@@ -180,13 +187,21 @@ class Handlers:
         per_category: int,
         model: str,
         mix_brands: bool,
+        style: str,
+        season: str,
+        gender: str,
         request: gr.Request,
     ) -> Iterator[tuple]:
-        """Ranking options changed: recommend again for the same item."""
+        """Ranking options or the occasion changed: recommend again for the same item."""
         if not owned:
             return
         yield from self._recommend(
-            Item.model_validate(owned), per_category, model, mix_brands, lang_of(request)
+            Item.model_validate(owned),
+            per_category,
+            model,
+            mix_brands,
+            lang_of(request),
+            occasion_of(style, season, gender),
         )
 
     def _recommend(
@@ -196,6 +211,7 @@ class Handlers:
         model: str,
         mix_brands: bool = False,
         lang: str = "en",
+        occasion: dict[str, str | None] | None = None,
     ) -> Iterator[tuple]:
         card = render.item_card(owned, elem_class="item-card owned-card", lang=lang)
         hidden = _category_updates({}, owned.category, loading=True)
@@ -209,6 +225,7 @@ class Handlers:
                 model=model or None,
                 brands="other" if mix_brands else None,
                 lang=lang,
+                occasion=occasion,
             )
         except ApiError as exc:
             yield (card, _error(str(exc)), {}, owned.model_dump(), *hidden, *cleared)
@@ -233,9 +250,18 @@ class Handlers:
         """The select handler of one category's gallery."""
 
         def pick(
-            recs: dict, owned: dict | None, evt: gr.SelectData, request: gr.Request
+            recs: dict,
+            owned: dict | None,
+            style: str,
+            season: str,
+            gender: str,
+            evt: gr.SelectData,
+            request: gr.Request,
         ) -> Iterator[tuple]:
-            yield from self.pick_recommendation(category, recs, owned, evt, lang_of(request))
+            occasion = occasion_of(style, season, gender)
+            yield from self.pick_recommendation(
+                category, recs, owned, evt, lang_of(request), occasion
+            )
 
         return pick
 
@@ -246,6 +272,7 @@ class Handlers:
         owned: dict | None,
         evt: gr.SelectData,
         lang: str = "en",
+        occasion: dict[str, str | None] | None = None,
     ) -> Iterator[tuple[str, str, str, dict | None]]:
         """A recommendation was clicked: show the real outfits that combine it with yours."""
         group = recs.get(category) or []
@@ -259,7 +286,7 @@ class Handlers:
         looking = say(lang, "Looking for real outfits with both pieces …")
         yield card, looking, "", picked.model_dump()
         try:
-            response = self.api.outfits(mine.id, picked.id)
+            response = self.api.outfits(mine.id, picked.id, occasion=occasion)
         except ApiError as exc:
             yield card, _error(str(exc)), "", picked.model_dump()
             return
@@ -400,6 +427,7 @@ def _match_tab(handlers: Handlers, app: gr.Blocks) -> None:
                     elem_id="mix-brands",
                 )
             )
+            style, season, gender = occasion_controls("match")
     recs_message = gr.Markdown("", elem_id="recs-message")
     recs_state = gr.State({})
     owned_state = gr.State(None)
@@ -449,15 +477,15 @@ def _match_tab(handlers: Handlers, app: gr.Blocks) -> None:
         outfits,
         picked_state,
     ]
-    options = [per_category, model, mix_brands]
+    options = [per_category, model, mix_brands, style, season, gender]
     results.select(handlers.pick_owned, [results_state, *options], rec_outputs)
-    model.change(handlers.rerank, [owned_state, *options], rec_outputs)
+    for control in (model, mix_brands, style, season, gender):
+        control.change(handlers.rerank, [owned_state, *options], rec_outputs)
     per_category.release(handlers.rerank, [owned_state, *options], rec_outputs)
-    mix_brands.change(handlers.rerank, [owned_state, *options], rec_outputs)
     for cat, gallery in galleries.items():
         gallery.select(
             handlers.recommendation_picker(cat),
-            [recs_state, owned_state],
+            [recs_state, owned_state, style, season, gender],
             [picked_card, outfits_message, outfits, picked_state],
         )
 

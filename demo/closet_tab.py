@@ -21,14 +21,14 @@ from typing import Any
 import gradio as gr
 from gradio.context import Context
 
-from core.vocabulary import BIG_CATEGORIES, COLOR_FAMILIES, CORE_CATEGORIES, SEASONS, STYLES
+from core.vocabulary import BIG_CATEGORIES, COLOR_FAMILIES, CORE_CATEGORIES
 from demo.api_client import ApiClient, ApiError
 from demo.i18n import lang_of, say, translated, with_language
+from demo.occasion import ANY, Occasion, occasion_controls, occasion_of
 from demo.render import CATEGORY_LABELS, price_text, search_entry
 from enrich.taxonomy import MID_CLASSES
 
 EMPTY = {"person": "", "token": ""}
-ANY = "any"
 RESULT_COLUMNS = 6  # pictures per row in the "Add pieces" results
 NO_CLOSET = "No closet yet: press **New closet** (it lives in this browser)."
 
@@ -106,18 +106,6 @@ class ClosetCalls:
             body["categories"] = fill
         query = {k: v for k, v in occasion.items() if v}
         return self.api.request("POST", f"/closets/{person}/complete", json=body, params=query)
-
-
-Occasion = dict[str, str | None]  # style, season, gender (None: any), as query parameters
-
-
-def occasion_of(style: str, season: str, gender: str) -> Occasion:
-    """The occasion row's choices as query parameters ("any" left out)."""
-    return {
-        "style": None if style == ANY else style,
-        "season": None if season == ANY else season,
-        "gender": None if gender == ANY else gender,
-    }
 
 
 # ---------------------------------------------------------------------------- rendering
@@ -478,22 +466,7 @@ def build_describe_section() -> DescribeSection:
 def build_occasion_row() -> OccasionRow:
     """The "Dressing for" row: style, season and gender, used by every closet answer."""
     with gr.Row(equal_height=True):
-        style = translated(
-            gr.Dropdown(
-                [ANY, *sorted(set(STYLES.values()))],
-                value=ANY,
-                label="Style",
-                elem_id="closet-style",
-            )
-        )
-        season = translated(
-            gr.Dropdown(
-                [ANY, *SEASONS.values()], value=ANY, label="Season", elem_id="closet-season"
-            )
-        )
-        gender = translated(
-            gr.Radio([ANY, "men", "women"], value=ANY, label="For", elem_id="closet-gender")
-        )
+        style, season, gender = occasion_controls("closet")
     return OccasionRow(style, season, gender)
 
 

@@ -1,7 +1,8 @@
 """End to end in a real browser: Neo4j (throwaway) loaded with the bundled sample, the API under
 uvicorn on 127.0.0.1, the Gradio demo pointed at it, driven by headless Debian Chromium.
 
-Search → pick the piece you own → recommendations per category → pick one → real outfits.
+Search → pick the piece you own → recommendations per category → pick one → real outfits →
+other brands only → for women.
 What the page shows is checked against what the API answers for the same requests.
 """
 
@@ -184,6 +185,29 @@ def test_search_pick_recommend_and_see_outfits(
         assert before != after  # the toggle has something to show
         _click(browser, browser.find_element(By.CSS_SELECTOR, "#mix-brands input"))
         for group in mixed["categories"]:
+            wanted = group["items"][0]["item"]["id"]
+            gallery = f"recs-{group['category']}"
+            count = len(group["items"])
+            wait.until(lambda b, g=gallery, w=wanted, n=count: _shows(b, g, n, w))
+
+        # dressing for women: the pieces shown are the API's answer for gender=women
+        fitted = http.get(
+            f"/items/{owned['id']}/recommendations",
+            params={"per_category": 6, "brands": "other", "gender": "women"},
+        ).json()
+        assert fitted["categories"]
+        assert all(
+            r["item"]["worn_by"] in ("women", "unisex", None)
+            for g in fitted["categories"]
+            for r in g["items"]
+        )
+        women = next(
+            label
+            for label in browser.find_elements(By.CSS_SELECTOR, "#match-gender label")
+            if label.text == "women"
+        )
+        _click(browser, women)
+        for group in fitted["categories"]:
             wanted = group["items"][0]["item"]["id"]
             gallery = f"recs-{group['category']}"
             count = len(group["items"])
