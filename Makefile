@@ -45,7 +45,7 @@ audit: venv
 # Debian's Chromium + ChromeDriver (browser tests, JS rendering), Java 17 and Maven (Neo4j); the
 # tests also need docker-compose (the compose file is checked with `docker-compose config`; no
 # Docker engine is needed).
-DEMO_PKGS := chromium chromium-driver fonts-nanum maven openjdk-17-jre-headless
+DEMO_PKGS := chromium chromium-driver fonts-nanum fonts-noto-color-emoji maven openjdk-17-jre-headless
 TEST_PKGS := $(DEMO_PKGS) docker-compose
 define apt_install
 	@missing=""; \

@@ -220,3 +220,16 @@ def test_closet_tab_end_to_end(page, tmp_path: Path) -> None:
     click_label(browser, "#closet-gender", "any")
     click(browser, "#closet-outfits-button")
     wait_text(browser, "#closet-outfits", "wearable outfits")
+
+
+def test_the_emoji_on_the_buttons_have_a_font() -> None:
+    """👍 and 🛍 (Like, Bought it) need a colour emoji font, or Chromium draws empty boxes:
+    `make test` and `make demo` install fonts-noto-color-emoji."""
+    import subprocess
+
+    if shutil.which("fc-list") is None:
+        pytest.skip("fontconfig's fc-list is not installed")
+    found = subprocess.run(
+        ["fc-list", ":charset=1f44d 1f6cd", "family"], capture_output=True, text=True, check=True
+    )
+    assert "Emoji" in found.stdout, found.stdout
