@@ -175,10 +175,9 @@ class Handlers:
         """The item clicked in the search results becomes 'yours': recommend for it."""
         if evt.index is None or not results or evt.index >= len(results):
             return
-        owned = Item.model_validate(results[int(evt.index)])
-        occasion = occasion_of(style, season, gender)
-        yield from self._recommend(
-            owned, per_category, model, mix_brands, lang_of(request), occasion
+        owned = results[int(evt.index)]
+        yield from self.rerank(
+            owned, per_category, model, mix_brands, style, season, gender, request
         )
 
     def rerank(
