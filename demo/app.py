@@ -25,7 +25,7 @@ from demo import render
 from demo.api_client import ApiClient, ApiError
 from demo.i18n import lang_of, language_switch, say, translated, translating, wire_switch
 from demo.occasion import occasion_controls, occasion_of
-from demo.placeholders import cache_dir
+from demo.tiles import TILE_CSS, kind_text, tile_gallery
 
 CATEGORIES = tuple(render.CATEGORY_LABELS)
 ANY = ""
@@ -39,10 +39,9 @@ MODEL_CHOICES = [
     ("learned ranker", "ranker"),
 ]
 SEARCH_LIMIT = 24
-SEARCH_COLUMNS = 8
-RECS_COLUMNS = 6
 
-CSS = """
+CSS = (
+    """
 .gradio-container {max-width: 1180px !important; margin: auto;}
 #api-status p {margin: 0;}
 .api-error {color: #b42318; font-weight: 600;}
@@ -64,9 +63,13 @@ CSS = """
 .outfit-card {border: 1px solid var(--border-color-primary); border-radius: 10px;
   padding: 10px; background: var(--background-fill-secondary);}
 .outfit-head {font-weight: 600; margin-bottom: 6px;}
-.outfit-card ul {list-style: none; padding: 0; margin: 0;}
-.outfit-card li {display: flex; gap: 8px; align-items: center; margin: 4px 0;}
-.outfit-card li img {border-radius: 6px; flex: none;}
+.outfit-card .tile-grid {grid-template-columns: 1fr; gap: 4px;}
+.closet-count {font-size: 1.15em; margin: 4px 0 8px;}
+.closet-groups {display: flex; flex-wrap: wrap; gap: 8px 28px; align-items: flex-start;}
+.closet-group {flex: 0 1 auto; max-width: 100%;}
+.closet-group h4 {margin: 4px 0 !important;}
+.closet-group .tile-grid {display: flex; flex-wrap: wrap; gap: 10px;}
+.closet-group .tile {width: 164px;}
 .outfit-desc {font-size: 0.85em; color: var(--body-text-color-subdued); margin-top: 6px;}
 .snap-link {font-size: 0.85em;}
 .badge {font-size: 0.75em; border-radius: 6px; padding: 1px 6px; margin-right: 6px;
@@ -74,6 +77,8 @@ CSS = """
 .badge.owned {background: #4f46e5;} .badge.picked {background: #059669;}
 .badge.similar {background: #9ca3af;}
 """
+    + TILE_CSS
+)
 
 
 def _error(message: str) -> str:
@@ -133,7 +138,7 @@ class Handlers:
         try:
             response = self.api.search(query, category or None, color or None, SEARCH_LIMIT)
         except ApiError as exc:
-            return gr.update(value=[], visible=False), _error(str(exc)), []
+            return gr.update(value="", visible=False), _error(str(exc)), []
         items = [hit.item for hit in response.items]
         filters = _filters_text(category, color, lang)
         if not items:
@@ -145,19 +150,14 @@ class Handlers:
                 what=what,
                 filters=filters,
             )
-            return gr.update(value=[], visible=False), message, []
+            return gr.update(value="", visible=False), message, []
         if query:
             many = "**{n}** matches for “{q}”" if len(items) != 1 else "**{n}** match for “{q}”"
             head = say(lang, many, n=len(items), q=query)
         else:
             head = say(lang, "The most worn pieces")
         message = head + filters + say(lang, ". Click the one most like yours.")
-        gallery = gr.update(
-            value=[render.search_entry(i) for i in items],
-            visible=True,
-            selected_index=None,
-            height=_gallery_height(len(items), SEARCH_COLUMNS, 148, 3),
-        )
+        gallery = gr.update(value=render.search_tiles(items, lang), visible=True)
         return gallery, message, [i.model_dump() for i in items]
 
     def pick_owned(
@@ -237,7 +237,7 @@ class Handlers:
                 lang,
                 "No real outfit in the data pairs a {kind} with anything yet, nor one of its "
                 "kind or colour, so there is nothing to recommend. Pick another piece.",
-                kind=render.cluster_text(owned),
+                kind=kind_text(owned),
             )
             if response.note:
                 message += f"\n\n> {response.note}"
@@ -280,7 +280,9 @@ class Handlers:
         rec = Recommendation.model_validate(group[int(evt.index)])
         mine = Item.model_validate(owned)
         picked = rec.item
-        note = f"{render.score_text(rec, lang)} — {rec.explanation}"
+        note = rec.explanation
+        if rec.probability is not None:
+            note = f"{render.chance_text(rec.probability, lang)} — {note}"
         card = render.item_card(picked, note=note, elem_class="item-card picked-card", lang=lang)
         looking = say(lang, "Looking for real outfits with both pieces …")
         yield card, looking, "", picked.model_dump()
@@ -292,12 +294,6 @@ class Handlers:
         message = render.match_text(response, mine, picked, lang)
         html = render.outfit_cards(response, mine, picked, lang)
         yield card, message, html, picked.model_dump()
-
-
-def _gallery_height(count: int, columns: int, row: int, max_rows: int) -> int:
-    """Pixels for a gallery showing `count` pictures (scrolling past `max_rows` rows)."""
-    rows = min(max(1, -(-count // columns)), max_rows)
-    return rows * row + 24
 
 
 def _filters_text(category: str, color: str, lang: str = "en") -> str:
@@ -326,7 +322,7 @@ def _category_updates(
         label = render.category_label(category, lang)
         recs = groups.get(category, [])
         if loading or category == owned_category:
-            hidden = gr.update(value=[], visible=False)
+            hidden = gr.update(value="", visible=False)
             updates += [gr.update(visible=False), "", hidden, ""]
             continue
         if not recs:
@@ -340,22 +336,16 @@ def _category_updates(
                     what=say(lang, render.CATEGORY_SINGULAR[category]),
                 )
             note = f'<p class="empty-note">{escape(why)}</p>'
-            hidden = gr.update(value=[], visible=False)
+            hidden = gr.update(value="", visible=False)
             updates += [gr.update(visible=True), f"#### {label}", hidden, note]
             continue
-        gallery = [render.recommendation_entry(r, lang) for r in recs]
         picks = say(lang, "{n} picks" if len(recs) != 1 else "{n} pick", n=len(recs))
         top = say(lang, "Top pick: {why}", why=escape(recs[0].explanation))
         heading = f"#### {label} · {picks}\n<small>{top}</small>"
         updates += [
             gr.update(visible=True),
             heading,
-            gr.update(
-                value=gallery,
-                selected_index=None,
-                visible=True,
-                height=_gallery_height(len(recs), RECS_COLUMNS, 182, 2),
-            ),
+            gr.update(value=render.recommendation_tiles(recs, label, lang), visible=True),
             render.why_list(recs, lang),
         ]
     return updates
@@ -389,16 +379,7 @@ def _match_tab(handlers: Handlers, app: gr.Blocks) -> None:
     search_message = translated(
         gr.Markdown("Loading the catalogue …", elem_id="search-message"), dynamic=True
     )
-    results = gr.Gallery(
-        show_label=False,
-        columns=SEARCH_COLUMNS,
-        height=_gallery_height(SEARCH_LIMIT, SEARCH_COLUMNS, 148, 3),
-        allow_preview=False,
-        fit_columns=False,
-        object_fit="contain",
-        elem_id="search-results",
-        buttons=[],
-    )
+    results = tile_gallery("search-results")
     results_state = gr.State([])
 
     translated(gr.Markdown("### 2 · What goes with it"))
@@ -431,20 +412,11 @@ def _match_tab(handlers: Handlers, app: gr.Blocks) -> None:
     recs_state = gr.State({})
     owned_state = gr.State(None)
     category_outputs: list[Any] = []
-    galleries: dict[str, gr.Gallery] = {}
+    galleries: dict[str, gr.HTML] = {}
     for cat in CATEGORIES:
         with gr.Column(visible=False, elem_id=f"recs-block-{cat}", elem_classes="rec-block") as blk:
             heading = gr.Markdown(elem_id=f"recs-heading-{cat}")
-            gallery = gr.Gallery(
-                show_label=False,
-                columns=RECS_COLUMNS,
-                height=_gallery_height(6, RECS_COLUMNS, 182, 2),
-                allow_preview=False,
-                fit_columns=False,
-                object_fit="contain",
-                elem_id=f"recs-{cat}",
-                buttons=[],
-            )
+            gallery = tile_gallery(f"recs-{cat}")
             why = gr.HTML(elem_id=f"why-{cat}")
         galleries[cat] = gallery
         category_outputs += [blk, heading, gallery, why]
@@ -531,7 +503,8 @@ def build_app(api_url: str, api: ApiClient | None = None) -> gr.Blocks:
 
 
 def theme() -> gr.themes.Base:
-    """A calm theme with system fonts (nothing fetched from font CDNs)."""
+    """A calm theme with system fonts (nothing fetched from font CDNs), its text colours
+    darkened to WCAG AA contrast (4.5:1; the browser test runs axe-core on both tabs)."""
     system = [
         "ui-sans-serif",
         "system-ui",
@@ -545,6 +518,13 @@ def theme() -> gr.themes.Base:
         neutral_hue="slate",
         font=system,
         font_mono=["ui-monospace", "monospace"],
+    ).set(
+        block_title_text_color="*primary_800",
+        block_label_text_color="*primary_800",
+        body_text_color_subdued="*neutral_600",
+        button_primary_background_fill="*primary_700",
+        button_primary_background_fill_hover="*primary_800",
+        checkbox_label_background_fill_selected="*primary_700",
     )
 
 
@@ -561,7 +541,6 @@ def launch(
         show_error=True,
         quiet=not block,
         ssr_mode=False,
-        allowed_paths=[str(cache_dir())],
         footer_links=["api"],
         theme=theme(),
         css=CSS,

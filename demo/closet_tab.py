@@ -1,21 +1,19 @@
-"""The "My closet" tab: add pieces (search or describe), the outfits you can wear now, the next
-piece to buy and what it unlocks, a capsule, a complete-the-look builder, like/dismiss/bought.
+"""The "My closet" tab: your pieces as a picture grid by category (remove, like, not for me on
+each), the count of outfits you can wear now at the top, and the rest in tabs: add pieces
+(search, describe, photo), wear now (today's outfit, the wearable outfits), the next piece to
+buy and what it unlocks, a capsule, and complete the look.
 
-It calls the closet API only (through `demo.api_client.ApiClient`), never Neo4j. The closet id
-and its secret token live in the browser (`gr.BrowserState`, local storage), and every write
-sends the token as `Authorization: Bearer`.
-
-`build_closet_tab` lays the tab out one section at a time (`build_header_row`, `build_*_section`:
-each returns a small frozen dataclass of its components, gathered in `ClosetTab`), then
-`wire_closet_events` connects them to the `ClosetHandlers` methods.
+It calls the closet API only (`demo.closet_calls.ClosetCalls`), never Neo4j. The closet id and
+its secret token live in the browser (`gr.BrowserState`, local storage), and every write sends
+the token. `build_closet_tab` lays the tab out one section at a time (`build_*`: each returns a
+small frozen dataclass of its components, gathered in `ClosetTab`), then `wire_closet_events`
+connects them to the `ClosetHandlers` methods. What the tab shows is `demo.closet_render`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from html import escape
-from pathlib import Path
 from typing import Any
 
 import gradio as gr
@@ -23,231 +21,39 @@ from gradio.context import Context
 
 from core.vocabulary import BIG_CATEGORIES, COLOR_FAMILIES, CORE_CATEGORIES
 from demo.api_client import ApiClient, ApiError
+from demo.closet_calls import ClosetCalls
+from demo.closet_render import (
+    NO_CLOSET,
+    capsule_html,
+    closet_grid,
+    looks_html,
+    next_html,
+    outfits_html,
+    owned_order,
+    piece_name,
+    today_html,
+)
 from demo.i18n import lang_of, say, translated, with_language
-from demo.occasion import ANY, Occasion, occasion_controls, occasion_of
-from demo.render import CATEGORY_LABELS, price_text, search_entry
+from demo.occasion import ANY, occasion_controls, occasion_of
+from demo.render import search_tiles
+from demo.tiles import empty, tile_gallery
 from enrich.taxonomy import MID_CLASSES
 
 EMPTY = {"person": "", "token": ""}
-RESULT_COLUMNS = 6  # pictures per row in the "Add pieces" results
-NO_CLOSET = "No closet yet: press **New closet** (it lives in this browser)."
-
-
-class ClosetCalls:
-    """The closet endpoints over the demo's API client (token sent on writes)."""
-
-    def __init__(self, api: ApiClient) -> None:
-        self.api = api
-
-    def _write(self, method: str, path: str, token: str, body: Any = None) -> Any:
-        headers = {"Authorization": f"Bearer {token}"}
-        kwargs: dict[str, Any] = {"headers": headers}
-        if body is not None:
-            kwargs["json"] = body
-        return self.api.request(method, path, **kwargs)
-
-    def create(self) -> dict[str, str]:
-        return self.api.post("/closets", {"label": "demo"})
-
-    def view(self, person: str) -> dict[str, Any]:
-        return self.api.get(f"/closets/{person}")
-
-    def own(self, person: str, token: str, item_id: str) -> Any:
-        return self._write("PUT", f"/closets/{person}/items/{item_id}", token)
-
-    def describe(self, person: str, token: str, body: dict[str, Any]) -> Any:
-        return self._write("POST", f"/closets/{person}/items", token, body)
-
-    def disown(self, person: str, token: str, item_id: str) -> Any:
-        return self._write("DELETE", f"/closets/{person}/items/{item_id}", token)
-
-    def feedback(self, person: str, token: str, item_id: str, kind: str) -> Any:
-        body = {"item_id": item_id, "kind": kind}
-        return self._write("POST", f"/closets/{person}/feedback", token, body)
-
-    def photo(self, person: str, token: str, path: str, form: dict[str, str]) -> dict[str, Any]:
-        """Describe (and, with category and mid class, add) the photo at `path`."""
-        with open(path, "rb") as fh:
-            files = {"photo": (Path(path).name, fh.read())}
-        return self.api.request(
-            "POST",
-            f"/closets/{person}/items/photo",
-            headers={"Authorization": f"Bearer {token}"},
-            files=files,
-            data=form,
-        )
-
-    def outfits(self, person: str, occasion: Occasion, limit: int = 12) -> dict[str, Any]:
-        return self.api.get(f"/closets/{person}/outfits", limit=limit, **occasion)
-
-    def next(
-        self, person: str, budget: int | None, category: str | None, occasion: Occasion
-    ) -> dict[str, Any]:
-        return self.api.get(
-            f"/closets/{person}/next",
-            budget=budget,
-            category=category,
-            limit=8,
-            per_cluster=1,
-            **occasion,
-        )
-
-    def today(self, person: str, occasion: Occasion, lock: str | None, seed: int) -> dict[str, Any]:
-        return self.api.get(f"/closets/{person}/today", lock=lock, seed=seed, **occasion)
-
-    def capsule(self, person: str, k: int, budget: int | None, lang: str = "en") -> dict[str, Any]:
-        return self.api.get(f"/closets/{person}/capsule", k=k, budget=budget, lang=lang)
-
-    def complete(
-        self, person: str, items: list[str], fill: list[str], occasion: Occasion
-    ) -> dict[str, Any]:
-        body: dict[str, Any] = {"items": items, "limit": 3}
-        if fill:
-            body["categories"] = fill
-        query = {k: v for k, v in occasion.items() if v}
-        return self.api.request("POST", f"/closets/{person}/complete", json=body, params=query)
-
-
-# ---------------------------------------------------------------------------- rendering
-
-
-def _name(item: dict[str, Any]) -> str:
-    kind = (item.get("cluster") or "").replace("|", " · ")
-    price = price_text(item.get("price"))
-    return " — ".join(p for p in (item.get("name") or item["id"], kind, price) if p)
-
-
-def _chip(item: dict[str, Any], note: str = "") -> str:
-    extra = f' <span class="closet-note">{escape(note)}</span>' if note else ""
-    return (
-        f'<li data-item-id="{escape(item["id"])}"><b>{escape(item.get("name") or item["id"])}</b>'
-        f" <small>{escape((item.get('cluster') or '').replace('|', ' '))}"
-        f" {escape(price_text(item.get('price')))}</small>{extra}</li>"
-    )
-
-
-def closet_html(view: dict[str, Any], lang: str = "en") -> str:
-    """The owned pieces per category."""
-    if not view["items"]:
-        return f'<p class="empty-note">{say(lang, "Your closet is empty: add pieces above.")}</p>'
-    parts = []
-    for cat in BIG_CATEGORIES:
-        pieces = [o for o in view["items"] if o["item"]["category"] == cat]
-        if pieces:
-            chips = "".join(
-                _chip(o["item"], say(lang, "described") if o["owned_only"] else "") for o in pieces
-            )
-            parts.append(f"<h5>{escape(say(lang, CATEGORY_LABELS[cat]))}</h5><ul>{chips}</ul>")
-    return f'<div id="closet-list">{"".join(parts)}</div>'
-
-
-def outfits_html(data: dict[str, Any], lang: str = "en") -> str:
-    """The wearable outfits, with the count and why each holds together."""
-    many = "{n} wearable outfits" if data["count"] != 1 else "{n} wearable outfit"
-    seen = say(lang, "({n} seen whole in real outfits)", n=data["real"])
-    head = (
-        f'<p class="closet-count"><b>{say(lang, many, n=data["count"])}</b> {seen}'
-        f" — {escape(data['definition'])}</p>"
-    )
-    rows = [
-        "<li>"
-        + " + ".join(escape(i["name"]) for i in o["items"])
-        + f"<br><small>{escape(o['explanation'])}</small></li>"
-        for o in data["outfits"]
-    ]
-    return head + f"<ol>{''.join(rows)}</ol>"
-
-
-def next_html(data: dict[str, Any], lang: str = "en") -> str:
-    """The next pieces, the outfits each unlocks and why."""
-    if not data["items"]:
-        none = say(lang, "No piece adds an outfit yet: add a top or a bottom.")
-        return f'<p class="empty-note">{none}</p>'
-    rows = []
-    for n in data["items"]:
-        gained = "+{n} outfits" if n["new_outfits"] != 1 else "+{n} outfit"
-        unlocks = "".join(
-            "<li>" + " + ".join(escape(i["name"]) for i in o["items"]) + "</li>"
-            for o in n["unlocks"]
-        )
-        rows.append(
-            f'<li data-item-id="{escape(n["item"]["id"])}"><b>{escape(_name(n["item"]))}</b>'
-            f" — <b>{say(lang, gained, n=n['new_outfits'])}</b>"
-            f"<br><small>{escape(n['explanation'])}</small><ul>{unlocks}</ul></li>"
-        )
-    head = say(
-        lang,
-        "<p>You can wear <b>{n}</b> outfits now (ranked by the {model} model).</p>",
-        n=data["current_outfits"],
-        model=escape(data["model"]),
-    )
-    return head + f'<ol id="closet-next-list">{"".join(rows)}</ol>'
-
-
-def capsule_html(data: dict[str, Any], lang: str = "en") -> str:
-    """The capsule's purchases, step by step."""
-    rows = "".join(
-        f"<li><b>{escape(s['piece']['item']['name'])}</b> +{s['piece']['new_outfits']} → "
-        + say(lang, "{n} outfits", n=s["total_outfits"])
-        + f"<br><small>{escape(s['piece']['explanation'])}</small></li>"
-        for s in data["steps"]
-    )
-    span = say(
-        lang,
-        "<p>From {a} to <b>{b}</b> outfits.</p>",
-        a=data["start_outfits"],
-        b=data["end_outfits"],
-    )
-    return f"{span}<ol>{rows}</ol><p><small>{escape(data['method'])}</small></p>"
-
-
-def looks_html(data: dict[str, Any], lang: str = "en") -> str:
-    """The completed looks, each piece with its role and why."""
-    if not data["looks"]:
-        none = data.get("note") or say(lang, "No look found.")
-        return f'<p class="empty-note">{escape(none)}</p>'
-    looks = []
-    for look in data["looks"]:
-        pieces = "".join(
-            f"<li><b>{escape(p['item']['name'])}</b> <small>({say(lang, p['role'])})"
-            f" {escape(p['explanation'])}</small></li>"
-            for p in look["items"]
-        )
-        looks.append(f"<li><ul>{pieces}</ul><small>{escape(look['explanation'])}</small></li>")
-    return f'<ol id="closet-looks-list">{"".join(looks)}</ol>'
-
-
-def today_html(data: dict[str, Any], lang: str = "en") -> str:
-    """Today's outfit (pieces, shoes, why) or what is missing and where to shop for it."""
-    notes = "".join(f"<li>{escape(n)}</li>" for n in data["notes"])
-    if data["outfit"] is None:
-        links = "".join(
-            f'<li><a href="#closet-next" data-next="{escape(link)}">'
-            + say(
-                lang,
-                "find the next {what}",
-                what=escape(say(lang, link.split("category=")[1].split("&")[0])),
-            )
-            + "</a></li>"
-            for link in data["next_piece"]
-        )
-        return f'<div class="empty-note"><ul>{notes}{links}</ul></div>'
-    pieces = [*data["outfit"]["items"], *([data["shoes"]] if data["shoes"] else [])]
-    names = " + ".join(f"<b>{escape(i['name'])}</b>" for i in pieces)
-    which = say(
-        lang,
-        "outfit {n} of {total}",
-        n=data["seed"] % max(data["options"], 1) + 1,
-        total=data["options"],
-    )
-    return (
-        f'<p id="closet-today-outfit">{names}</p><p><small>{escape(data["explanation"])}'
-        f"</small></p><p><small>{which}</small></p>" + (f"<ul>{notes}</ul>" if notes else "")
-    )
+SEARCH_LIMIT = 12
 
 
 def _error(exc: Exception) -> str:
     return f"⚠️ {exc}"
+
+
+def _has_closet(st: dict[str, str] | None) -> bool:
+    return bool(st and st.get("person"))
+
+
+def _no_closet(lang: str) -> str:
+    """The empty state of every closet answer before there is a closet."""
+    return empty(say(lang, NO_CLOSET).replace("**", ""))
 
 
 # ---------------------------------------------------------------------------- the tab's parts
@@ -255,10 +61,33 @@ def _error(exc: Exception) -> str:
 
 @dataclass(frozen=True)
 class HeaderRow:
-    """The closet's status line and the New closet button."""
+    """The closet's status line (its outfit count first) and the New closet button."""
 
     status: gr.Markdown
     new: gr.Button
+
+
+@dataclass(frozen=True)
+class OccasionRow:
+    """What you are dressing for: style, season, gender (each "any" by default)."""
+
+    style: gr.Dropdown
+    season: gr.Dropdown
+    gender: gr.Radio
+
+    @property
+    def inputs(self) -> list[Any]:
+        return [self.style, self.season, self.gender]
+
+
+@dataclass(frozen=True)
+class OwnedSection:
+    """The message line and the owned pieces as a grid (with the pieces in grid order)."""
+
+    message: gr.Markdown
+    grid: gr.HTML
+    pieces: gr.State  # the owned items' ids, in the grid's order
+    liked: gr.State  # the ids the closet liked
 
 
 @dataclass(frozen=True)
@@ -269,8 +98,8 @@ class SearchSection:
     category: gr.Dropdown
     search: gr.Button
     message: gr.Markdown
-    found: gr.Gallery
-    hits: gr.State  # the results' items, in gallery order
+    found: gr.HTML
+    hits: gr.State  # the results' items, in grid order
     picked: gr.State  # the id of the clicked result
     add: gr.Button
 
@@ -301,19 +130,6 @@ class PhotoSection:
 
 
 @dataclass(frozen=True)
-class OccasionRow:
-    """What you are dressing for: style, season, gender (each "any" by default)."""
-
-    style: gr.Dropdown
-    season: gr.Dropdown
-    gender: gr.Radio
-
-    @property
-    def inputs(self) -> list[Any]:
-        return [self.style, self.season, self.gender]
-
-
-@dataclass(frozen=True)
 class TodaySection:
     """Today's outfit from owned pieces, a piece to lock, and "Another one"."""
 
@@ -322,16 +138,6 @@ class TodaySection:
     another: gr.Button
     seed: gr.State
     out: gr.HTML
-
-
-@dataclass(frozen=True)
-class OwnedSection:
-    """The message line, the owned pieces and the remove control."""
-
-    message: gr.Markdown
-    owned: gr.HTML
-    remove_choice: gr.Dropdown
-    remove: gr.Button
 
 
 @dataclass(frozen=True)
@@ -344,16 +150,15 @@ class OutfitsSection:
 
 @dataclass(frozen=True)
 class NextSection:
-    """The next piece to buy and the like / dismiss / bought buttons."""
+    """The next piece to buy: filters, and the suggestions as tiles with like / not for me /
+    bought it."""
 
     budget: gr.Number
     category: gr.Radio
     find: gr.Button
     suggestions: gr.HTML
-    choice: gr.Radio
-    like: gr.Button
-    dismiss: gr.Button
-    bought: gr.Button
+    shown: gr.State  # the suggested items' ids, in grid order
+    message: gr.Markdown
 
 
 @dataclass(frozen=True)
@@ -382,10 +187,10 @@ class ClosetTab:
     state: gr.BrowserState
     header: HeaderRow
     occasion: OccasionRow
+    owned: OwnedSection
     search: SearchSection
     describe: DescribeSection
     photo: PhotoSection
-    owned: OwnedSection
     today: TodaySection
     outfits: OutfitsSection
     next_piece: NextSection
@@ -394,11 +199,13 @@ class ClosetTab:
 
     @property
     def closet_outputs(self) -> list[Any]:
-        """What `ClosetHandlers.refresh` fills: status, pieces, remove and look choices, note."""
+        """What `ClosetHandlers.refresh` fills: status, grid, its pieces and likes, the look's
+        and today's choices, the message."""
         return [
             self.header.status,
-            self.owned.owned,
-            self.owned.remove_choice,
+            self.owned.grid,
+            self.owned.pieces,
+            self.owned.liked,
             self.look.items,
             self.today.lock,
             self.owned.message,
@@ -416,9 +223,23 @@ def build_header_row() -> HeaderRow:
     return HeaderRow(status, new)
 
 
+def build_occasion_row() -> OccasionRow:
+    """The "Dressing for" row: style, season and gender, used by every closet answer."""
+    with gr.Row(equal_height=True):
+        style, season, gender = occasion_controls("closet")
+    return OccasionRow(style, season, gender)
+
+
+def build_owned_section() -> OwnedSection:
+    """The message line and the grid of owned pieces."""
+    message = translated(gr.Markdown("", elem_id="closet-message"))
+    translated(gr.Markdown("### Your pieces"))
+    grid = tile_gallery("closet-items", _no_closet("en"))
+    return OwnedSection(message, grid, gr.State([]), gr.State([]))
+
+
 def build_search_section() -> SearchSection:
-    """The "Add pieces" heading, the catalogue search, its results and the add button."""
-    translated(gr.Markdown("### Add pieces"))
+    """The catalogue search, its results as tiles and the add button."""
     with gr.Row(equal_height=True):
         query = translated(
             gr.Textbox(label="Search the catalogue", elem_id="closet-search", scale=4)
@@ -431,17 +252,7 @@ def build_search_section() -> SearchSection:
         gr.Markdown("Search, then click the piece you own.", elem_id="closet-search-message"),
         dynamic=True,
     )
-    found = gr.Gallery(
-        show_label=False,
-        columns=RESULT_COLUMNS,
-        height="auto",
-        allow_preview=False,
-        fit_columns=False,
-        object_fit="contain",
-        elem_id="closet-search-results",
-        buttons=[],
-        visible=False,
-    )
+    found = tile_gallery("closet-search-results", visible=False)
     hits, picked = gr.State([]), gr.State(None)
     add = translated(gr.Button("Add to my closet", variant="primary", elem_id="closet-add"))
     return SearchSection(query, search_cat, search, message, found, hits, picked, add)
@@ -461,13 +272,6 @@ def build_describe_section() -> DescribeSection:
             d_name = translated(gr.Textbox(label="Name (optional)"))
         describe = translated(gr.Button("Add this piece", elem_id="closet-describe-add"))
     return DescribeSection(d_cat, d_mid, d_color, d_name, describe)
-
-
-def build_occasion_row() -> OccasionRow:
-    """The "Dressing for" row: style, season and gender, used by every closet answer."""
-    with gr.Row(equal_height=True):
-        style, season, gender = occasion_controls("closet")
-    return OccasionRow(style, season, gender)
 
 
 def build_photo_section() -> PhotoSection:
@@ -531,45 +335,47 @@ def build_today_section() -> TodaySection:
             gr.Button("Today's outfit", variant="primary", elem_id="closet-today-button")
         )
         another = translated(gr.Button("Another one", elem_id="closet-today-another"))
-    return TodaySection(lock, show, another, gr.State(0), gr.HTML(elem_id="closet-today"))
-
-
-def build_owned_section() -> OwnedSection:
-    """The message line, the owned pieces and the remove control."""
-    message = translated(gr.Markdown("", elem_id="closet-message"))
-    owned = gr.HTML(elem_id="closet-items")
-    with gr.Row(equal_height=True):
-        remove_choice = translated(gr.Dropdown([], label="Remove a piece", scale=3))
-        remove = translated(gr.Button("Remove", elem_id="closet-remove", scale=0))
-    return OwnedSection(message, owned, remove_choice, remove)
+    out = translated(
+        gr.HTML(
+            empty("Press “Today's outfit” for an outfit of your own pieces."),
+            elem_id="closet-today",
+        ),
+        dynamic=True,
+    )
+    return TodaySection(lock, show, another, gr.State(0), out)
 
 
 def build_outfits_section() -> OutfitsSection:
     """The "Outfits you can wear now" heading, button and list."""
     translated(gr.Markdown("### Outfits you can wear now"))
     show_outfits = translated(gr.Button("Show my outfits", elem_id="closet-outfits-button"))
-    outfits = gr.HTML(elem_id="closet-outfits")
+    outfits = translated(
+        gr.HTML(
+            empty("Press “Show my outfits” to see every outfit your pieces make."),
+            elem_id="closet-outfits",
+        ),
+        dynamic=True,
+    )
     return OutfitsSection(show_outfits, outfits)
 
 
 def build_next_section() -> NextSection:
-    """The "next piece to buy" heading, its filters, suggestions and feedback buttons."""
-    translated(gr.Markdown("### The next piece to buy"))
+    """The next piece's filters, the suggestions as tiles and the feedback line."""
     with gr.Row(equal_height=True):
         budget = translated(gr.Number(label="Budget (₩, 0 = any)", value=0, precision=0, minimum=0))
         next_cat = translated(gr.Radio(["any", *CORE_CATEGORIES], value="any", label="Category"))
         find_next = translated(
             gr.Button("Find the next piece", variant="primary", elem_id="closet-next-button")
         )
-    suggestions = gr.HTML(elem_id="closet-next")
-    choice = translated(
-        gr.Radio([], label="Your take on a suggestion", elem_id="closet-next-choice")
+    message = gr.Markdown("", elem_id="closet-next-message")
+    suggestions = translated(
+        tile_gallery(
+            "closet-next",
+            empty("Press “Find the next piece”: the piece that adds the most outfits comes first."),
+        ),
+        dynamic=True,
     )
-    with gr.Row():
-        like = translated(gr.Button("👍 Like", elem_id="closet-like"))
-        dismiss = translated(gr.Button("✕ Not for me", elem_id="closet-dismiss"))
-        bought = translated(gr.Button("🛍 Bought it", elem_id="closet-pick"))
-    return NextSection(budget, next_cat, find_next, suggestions, choice, like, dismiss, bought)
+    return NextSection(budget, next_cat, find_next, suggestions, gr.State([]), message)
 
 
 def build_capsule_section() -> CapsuleSection:
@@ -577,13 +383,18 @@ def build_capsule_section() -> CapsuleSection:
     with gr.Row(equal_height=True):
         k = translated(gr.Slider(1, 6, value=3, step=1, label="Capsule: best purchases together"))
         capsule = translated(gr.Button("Plan a capsule", elem_id="closet-capsule-button"))
-    capsule_out = gr.HTML(elem_id="closet-capsule")
+    capsule_out = translated(
+        gr.HTML(
+            empty("Press “Plan a capsule”: the few purchases that add the most outfits together."),
+            elem_id="closet-capsule",
+        ),
+        dynamic=True,
+    )
     return CapsuleSection(k, capsule, capsule_out)
 
 
 def build_look_section() -> LookSection:
-    """The "Complete the look" heading, the start and fill choices, button and looks."""
-    translated(gr.Markdown("### Complete the look"))
+    """The start and fill choices, the button and the completed looks."""
     look_items = translated(gr.CheckboxGroup([], label="Start from", elem_id="closet-look-items"))
     look_fill = translated(
         gr.CheckboxGroup(
@@ -593,8 +404,44 @@ def build_look_section() -> LookSection:
         )
     )
     complete = translated(gr.Button("Complete the look", elem_id="closet-look-button"))
-    looks = gr.HTML(elem_id="closet-looks")
+    looks = translated(
+        gr.HTML(
+            empty("Tick the owned pieces to start from, then press “Complete the look”."),
+            elem_id="closet-looks",
+        ),
+        dynamic=True,
+    )
     return LookSection(look_items, look_fill, complete, looks)
+
+
+def build_sections() -> tuple[
+    SearchSection,
+    DescribeSection,
+    PhotoSection,
+    TodaySection,
+    OutfitsSection,
+    NextSection,
+    CapsuleSection,
+    LookSection,
+]:
+    """The closet's sections as tabs: add pieces, wear now, next piece, capsule, the look."""
+    with gr.Tabs(elem_id="closet-sections"):
+        with translated(gr.Tab("Add pieces", id="closet-add-tab", elem_id="closet-add-tab")):
+            search = build_search_section()
+            describe = build_describe_section()
+            photo = build_photo_section()
+        with translated(gr.Tab("Wear now", id="closet-wear-tab", elem_id="closet-wear-tab")):
+            today = build_today_section()
+            outfits = build_outfits_section()
+        with translated(gr.Tab("Next piece", id="closet-next-tab", elem_id="closet-next-tab")):
+            next_piece = build_next_section()
+        with translated(gr.Tab("Capsule", id="closet-capsule-tab", elem_id="closet-capsule-tab")):
+            capsule = build_capsule_section()
+        with translated(
+            gr.Tab("Complete the look", id="closet-look-tab", elem_id="closet-look-tab")
+        ):
+            look = build_look_section()
+    return search, describe, photo, today, outfits, next_piece, capsule, look
 
 
 # ---------------------------------------------------------------------------- handlers
@@ -608,29 +455,36 @@ class ClosetHandlers:
         self.calls = ClosetCalls(api)
 
     def refresh(self, st: dict[str, str], note: str = "", lang: str = "en") -> tuple[Any, ...]:
-        """The closet's status, pieces, remove and look choices, and `note`."""
-        empty = gr.update(choices=[])
-        none = say(lang, NO_CLOSET)
-        if not st or not st.get("person"):
-            return none, "", empty, empty, empty, note
+        """The closet's status, grid (and its pieces and likes), look and lock choices, `note`."""
+        empty_choices = gr.update(choices=[])
+        none, nothing = say(lang, NO_CLOSET), _no_closet(lang)
+        if not _has_closet(st):
+            return none, nothing, [], [], empty_choices, empty_choices, note
         try:
             view = self.calls.view(st["person"])
+            liked = self.calls.liked(st["person"])
         except ApiError as exc:
-            return none, "", empty, empty, empty, _error(exc)
-        head = say(
-            lang,
-            "Closet `{person}` — {count} pieces, **{outfits} wearable outfits**",
-            person=view["person"],
-            count=view["count"],
-            outfits=view["wearable_outfits"],
+            return none, nothing, [], [], empty_choices, empty_choices, _error(exc)
+        many = (
+            "**{outfits} wearable outfits**"
+            if view["wearable_outfits"] != 1
+            else ("**{outfits} wearable outfit**")
         )
-        pieces = [(_name(o["item"]), o["item"]["id"]) for o in view["items"]]
+        head = say(lang, many, outfits=view["wearable_outfits"]) + say(
+            lang,
+            " from {count} pieces — closet `{person}`",
+            count=view["count"],
+            person=view["person"],
+        )
+        ordered = owned_order(view)
+        choices = [(piece_name(o["item"]), o["item"]["id"]) for o in ordered]
         return (
             head,
-            closet_html(view, lang),
-            gr.update(choices=pieces, value=None),
-            gr.update(choices=pieces, value=[]),
-            gr.update(choices=pieces, value=None),
+            closet_grid(view, liked, lang),
+            [o["item"]["id"] for o in ordered],
+            sorted(liked),
+            gr.update(choices=choices, value=[]),
+            gr.update(choices=choices, value=None),
             note,
         )
 
@@ -646,20 +500,20 @@ class ClosetHandlers:
     def do_search(
         self, q: str, cat: str, lang: str = "en"
     ) -> tuple[Any, str, list[dict[str, Any]], None]:
-        """Search the catalogue; the hits become a gallery of pictures to click."""
+        """Search the catalogue; the hits become tiles to click."""
         try:
-            res = self.api.search(q=q or "", category=None if cat == "any" else cat, limit=12)
+            res = self.api.search(
+                q=q or "", category=None if cat == "any" else cat, limit=SEARCH_LIMIT
+            )
         except ApiError as exc:
-            return gr.update(value=[], visible=False), _error(exc), [], None
+            return gr.update(value="", visible=False), _error(exc), [], None
         items = [h.item for h in res.items]
         if not items:
             nothing = say(lang, "Nothing matches: try other words.")
-            return gr.update(value=[], visible=False), nothing, [], None
-        gallery = gr.update(
-            value=[search_entry(i) for i in items], visible=True, selected_index=None
-        )
+            return gr.update(value="", visible=False), nothing, [], None
+        tiles = gr.update(value=search_tiles(items, lang), visible=True)
         message = say(lang, "**{n}** results: click the piece you own, then add it.", n=len(items))
-        return gallery, message, [i.model_dump() for i in items], None
+        return tiles, message, [i.model_dump() for i in items], None
 
     def pick_result(
         self, hits: list[dict[str, Any]], evt: gr.SelectData, request: gr.Request
@@ -669,13 +523,13 @@ class ClosetHandlers:
         if evt.index is None or not hits or int(evt.index) >= len(hits):
             return say(lang, "Search, then click the piece you own."), None
         item = hits[int(evt.index)]
-        return say(lang, "Picked: **{name}**", name=_name(item)), item["id"]
+        return say(lang, "Picked: **{name}**", name=piece_name(item)), item["id"]
 
     def guarded(self, action: Callable[..., str]) -> Callable[..., tuple[Any, ...]]:
         """`action(st, *args)` run only with a closet, then the closet refreshed with its note."""
 
         def run(st: dict[str, str], *args: Any, lang: str = "en") -> tuple[Any, ...]:
-            if not st or not st.get("person"):
+            if not _has_closet(st):
                 return self.refresh(st, say(lang, "Press **New closet** first."), lang)
             try:
                 note = action(st, *args, lang=lang)
@@ -704,7 +558,7 @@ class ClosetHandlers:
         self, st: dict[str, str], path: str | None, name: str, lang: str = "en"
     ) -> tuple[Any, ...]:
         """What the photo shows, with the suggested category and kind set for confirming."""
-        if not st or not st.get("person"):
+        if not _has_closet(st):
             return say(lang, "Press **New closet** first."), gr.update(), gr.update()
         if not path:
             return say(lang, "Upload a photo first."), gr.update(), gr.update()
@@ -755,12 +609,38 @@ class ClosetHandlers:
             kept=kept,
         )
 
-    def remove_item(self, st: dict[str, str], item_id: str | None, lang: str = "en") -> str:
-        """Disown the picked piece."""
-        if not item_id:
-            return say(lang, "Pick a piece to remove.")
-        self.calls.disown(st["person"], st["token"], item_id)
-        return say(lang, "Removed.")
+    def act_on_owned(
+        self,
+        st: dict[str, str],
+        pieces: list[str],
+        liked: list[str],
+        evt: gr.SelectData,
+        request: gr.Request,
+    ) -> tuple[Any, ...]:
+        """An action on an owned tile: remove it, like it (again: unlike), or not for me
+        (removed and never suggested again)."""
+        lang = lang_of(request)
+        index = int(evt.index) if evt.index is not None else -1
+        if not _has_closet(st) or not 0 <= index < len(pieces):
+            return self.refresh(st, "", lang)
+        item_id, person, token = pieces[index], st["person"], st["token"]
+        try:
+            if evt.value == "like" and item_id in liked:
+                self.calls.unfeedback(person, token, item_id, "like")
+                note = say(lang, "Not liked any more.")
+            elif evt.value == "like":
+                self.calls.feedback(person, token, item_id, "like")
+                note = say(lang, "Liked.")
+            elif evt.value == "dismiss":
+                self.calls.feedback(person, token, item_id, "dismiss")
+                self.calls.disown(person, token, item_id)
+                note = say(lang, "Removed, and not suggested again.")
+            else:
+                self.calls.disown(person, token, item_id)
+                note = say(lang, "Removed.")
+        except ApiError as exc:
+            return self.refresh(st, _error(exc), lang)
+        return self.refresh(st, note, lang)
 
     @staticmethod
     def kinds_for(cat: str, current: str | None = None) -> Any:
@@ -773,8 +653,8 @@ class ClosetHandlers:
         self, st: dict[str, str], style: str, season: str, gender: str, lang: str = "en"
     ) -> str:
         """The outfits the closet can wear now (for the occasion)."""
-        if not st or not st.get("person"):
-            return say(lang, NO_CLOSET)
+        if not _has_closet(st):
+            return _no_closet(lang)
         try:
             occasion = {**occasion_of(style, season, gender), "lang": lang}
             return outfits_html(self.calls.outfits(st["person"], occasion), lang)
@@ -792,8 +672,8 @@ class ClosetHandlers:
         lang: str = "en",
     ) -> tuple[str, int]:
         """Today's outfit number `seed` (and the seed "Another one" asks for next)."""
-        if not st or not st.get("person"):
-            return say(lang, NO_CLOSET), 0
+        if not _has_closet(st):
+            return _no_closet(lang), 0
         try:
             occasion = {**occasion_of(style, season, gender), "lang": lang}
             data = self.calls.today(st["person"], occasion, lock or None, int(seed))
@@ -810,10 +690,10 @@ class ClosetHandlers:
         season: str = ANY,
         gender: str = ANY,
         lang: str = "en",
-    ) -> tuple[Any, Any]:
-        """The next pieces to buy, and the same pieces as feedback choices."""
-        if not st or not st.get("person"):
-            return say(lang, NO_CLOSET), gr.update(choices=[])
+    ) -> tuple[str, list[str]]:
+        """The next pieces to buy as tiles, and their ids in grid order."""
+        if not _has_closet(st):
+            return _no_closet(lang), []
         try:
             data = self.calls.next(
                 st["person"],
@@ -821,46 +701,49 @@ class ClosetHandlers:
                 None if cat == "any" else cat,
                 {**occasion_of(style, season, gender), "lang": lang},
             )
+            liked = self.calls.liked(st["person"])
         except ApiError as exc:
-            return _error(exc), gr.update(choices=[])
-        choices = [(_name(n["item"]), n["item"]["id"]) for n in data["items"]]
-        return next_html(data, lang), gr.update(choices=choices, value=None)
+            return _error(exc), []
+        return next_html(data, liked, lang), [n["item"]["id"] for n in data["items"]]
 
-    def react(self, kind: str) -> Callable[..., tuple[Any, Any, str]]:
-        """Send `kind` feedback on the picked suggestion (and own it on "pick"), then re-suggest."""
-
-        def run(
-            st: dict[str, str],
-            item_id: str | None,
-            money: float | None,
-            cat: str,
-            *occasion: str,
-            lang: str = "en",
-        ) -> tuple[Any, Any, str]:
-            if not st or not st.get("person") or not item_id:
-                html, radio = self.suggest(st, money, cat, *occasion, lang=lang)
-                return html, radio, say(lang, "Pick a suggestion first.")
+    def react(
+        self,
+        st: dict[str, str],
+        shown: list[str],
+        money: float | None,
+        cat: str,
+        style: str,
+        season: str,
+        gender: str,
+        evt: gr.SelectData,
+        request: gr.Request,
+    ) -> tuple[Any, ...]:
+        """An action on a suggested tile: like, not for me (never shown again) or bought it
+        (owned); then the suggestions and the closet again."""
+        lang = lang_of(request)
+        index = int(evt.index) if evt.index is not None else -1
+        note = ""
+        if _has_closet(st) and 0 <= index < len(shown):
+            item_id, person, token = shown[index], st["person"], st["token"]
             try:
-                self.calls.feedback(st["person"], st["token"], item_id, kind)
-                if kind == "pick":
-                    self.calls.own(st["person"], st["token"], item_id)
+                self.calls.feedback(person, token, item_id, str(evt.value))
+                if evt.value == "pick":
+                    self.calls.own(person, token, item_id)
+                done = {
+                    "like": "Liked.",
+                    "dismiss": "Dismissed: not shown again.",
+                    "pick": "Added to your closet.",
+                }
+                note = say(lang, done.get(str(evt.value), ""))
             except ApiError as exc:
-                html, radio = self.suggest(st, money, cat, *occasion, lang=lang)
-                return html, radio, _error(exc)
-            html, radio = self.suggest(st, money, cat, *occasion, lang=lang)
-            done = {
-                "like": "Liked.",
-                "dismiss": "Dismissed: not shown again.",
-                "pick": "Added to your closet.",
-            }
-            return html, radio, say(lang, done[kind])
-
-        return run
+                note = _error(exc)
+        html, ids = self.suggest(st, money, cat, style, season, gender, lang=lang)
+        return (html, ids, note, *self.refresh(st, note, lang))
 
     def plan(self, st: dict[str, str], size: float, money: float | None, lang: str = "en") -> str:
         """The capsule: the best `size` purchases together."""
-        if not st or not st.get("person"):
-            return say(lang, NO_CLOSET)
+        if not _has_closet(st):
+            return _no_closet(lang)
         try:
             budget = int(money) if money else None
             return capsule_html(self.calls.capsule(st["person"], int(size), budget, lang), lang)
@@ -878,10 +761,10 @@ class ClosetHandlers:
         lang: str = "en",
     ) -> str:
         """Looks completing the ticked owned pieces (for the occasion)."""
-        if not st or not st.get("person"):
-            return say(lang, NO_CLOSET)
+        if not _has_closet(st):
+            return _no_closet(lang)
         if not items:
-            return f'<p class="empty-note">{say(lang, "Tick the owned pieces to start from.")}</p>'
+            return empty(say(lang, "Tick the owned pieces to start from."))
         try:
             occasion = {**occasion_of(style, season, gender), "lang": lang}
             return looks_html(self.calls.complete(st["person"], items, fill, occasion), lang)
@@ -933,7 +816,7 @@ def wire_closet_events(tab: ClosetTab, h: ClosetHandlers) -> None:
         [state, photo.image, photo.name, photo.category, photo.mid, photo.thumbnail],
         closet_outputs,
     )
-    on(owned.remove.click, h.guarded(h.remove_item), [state, owned.remove_choice], closet_outputs)
+    owned.grid.select(h.act_on_owned, [state, owned.pieces, owned.liked], closet_outputs)
     occasion = tab.occasion.inputs
     today = tab.today
     on(
@@ -953,20 +836,13 @@ def wire_closet_events(tab: ClosetTab, h: ClosetHandlers) -> None:
         nxt.find.click,
         h.suggest,
         [state, nxt.budget, nxt.category, *occasion],
-        [nxt.suggestions, nxt.choice],
+        [nxt.suggestions, nxt.shown],
     )
-    for button, kind in ((nxt.like, "like"), (nxt.dismiss, "dismiss"), (nxt.bought, "pick")):
-        on(
-            button.click,
-            h.react(kind),
-            [state, nxt.choice, nxt.budget, nxt.category, *occasion],
-            [nxt.suggestions, nxt.choice, owned.message],
-        )
-
-    def bought(st: dict[str, str], lang: str = "en") -> tuple[Any, ...]:
-        return h.refresh(st, say(lang, "Added to your closet."), lang)
-
-    on(nxt.bought.click, bought, [state], closet_outputs)
+    nxt.suggestions.select(
+        h.react,
+        [state, nxt.shown, nxt.budget, nxt.category, *occasion],
+        [nxt.suggestions, nxt.shown, nxt.message, *closet_outputs],
+    )
     on(tab.capsule.plan.click, h.plan, [state, tab.capsule.k, nxt.budget], [tab.capsule.out])
     on(
         tab.look.complete.click,
@@ -984,23 +860,16 @@ def build_closet_tab(api: ApiClient) -> None:
     state = gr.BrowserState(dict(EMPTY), storage_key="closet-demo-closet")
     header = build_header_row()
     occasion = build_occasion_row()
-    search = build_search_section()
-    describe = build_describe_section()
-    photo = build_photo_section()
     owned = build_owned_section()
-    today = build_today_section()
-    outfits = build_outfits_section()
-    next_piece = build_next_section()
-    capsule = build_capsule_section()
-    look = build_look_section()
+    search, describe, photo, today, outfits, next_piece, capsule, look = build_sections()
     tab = ClosetTab(
         state,
         header,
         occasion,
+        owned,
         search,
         describe,
         photo,
-        owned,
         today,
         outfits,
         next_piece,

@@ -137,16 +137,12 @@ KOREAN: dict[str, str] = {
         "아직 옷장이 없어요: **새 옷장**을 누르세요(이 브라우저에 저장돼요)."
     ),
     "New closet": "새 옷장",
-    "Closet `{person}` — {count} pieces, **{outfits} wearable outfits**": (
-        "옷장 `{person}` — 아이템 {count}개, **입을 수 있는 코디 {outfits}개**"
-    ),
     "A new closet, kept in this browser.": "새 옷장을 만들었어요(이 브라우저에 저장돼요).",
     "Press **New closet** first.": "먼저 **새 옷장**을 누르세요.",
     "Style": "스타일",
     "Season": "계절",
     "For": "대상",
     "any": "전체",
-    "### Add pieces": "### 아이템 추가",
     "Search the catalogue": "카탈로그 검색",
     "Search, then click the piece you own.": "검색한 다음 가지고 있는 아이템을 누르세요.",
     "Nothing matches: try other words.": "맞는 아이템이 없어요: 다른 단어로 검색해 보세요.",
@@ -182,11 +178,8 @@ KOREAN: dict[str, str] = {
     "Keep a small thumbnail as its picture": "작은 썸네일을 사진으로 저장",
     " (with its thumbnail)": " (썸네일 저장)",
     "Added **{name}** ({color} {mid}){kept}.": "**{name}**({color} {mid})을(를) 추가했어요{kept}.",
-    "Your closet is empty: add pieces above.": "옷장이 비어 있어요: 위에서 아이템을 추가하세요.",
     "described": "직접 설명",
-    "Remove a piece": "아이템 빼기",
     "Remove": "빼기",
-    "Pick a piece to remove.": "뺄 아이템을 고르세요.",
     "Removed.": "뺐어요.",
     "### Today's outfit": "### 오늘의 코디",
     "Keep this piece (optional)": "꼭 입을 아이템(선택)",
@@ -199,13 +192,8 @@ KOREAN: dict[str, str] = {
     "{n} wearable outfits": "입을 수 있는 코디 {n}개",
     "{n} wearable outfit": "입을 수 있는 코디 {n}개",
     "({n} seen whole in real outfits)": "(그대로 입은 실제 코디 {n}개)",
-    "### The next piece to buy": "### 다음에 살 아이템",
     "Budget (₩, 0 = any)": "예산(₩, 0 = 제한 없음)",
     "Find the next piece": "다음 아이템 찾기",
-    "Your take on a suggestion": "추천에 대한 의견",
-    "👍 Like": "👍 좋아요",
-    "✕ Not for me": "✕ 별로예요",
-    "🛍 Bought it": "🛍 샀어요",
     "No piece adds an outfit yet: add a top or a bottom.": (
         "아직 코디를 늘려 줄 아이템이 없어요: 상의나 하의를 추가하세요."
     ),
@@ -214,7 +202,6 @@ KOREAN: dict[str, str] = {
     "<p>You can wear <b>{n}</b> outfits now (ranked by the {model} model).</p>": (
         "<p>지금 <b>{n}</b>개 코디를 입을 수 있어요({model} 모델 기준).</p>"
     ),
-    "Pick a suggestion first.": "먼저 추천 아이템을 고르세요.",
     "Liked.": "좋아요를 눌렀어요.",
     "Dismissed: not shown again.": "다시 보여주지 않을게요.",
     "Added to your closet.": "옷장에 추가했어요.",
@@ -222,7 +209,6 @@ KOREAN: dict[str, str] = {
     "Plan a capsule": "캡슐 계획",
     "<p>From {a} to <b>{b}</b> outfits.</p>": "<p>코디 {a}개에서 <b>{b}</b>개로.</p>",
     "{n} outfits": "코디 {n}개",
-    "### Complete the look": "### 코디 완성하기",
     "Start from": "시작 아이템",
     "Fill (default: the missing top or bottom)": "채울 카테고리(기본: 없는 상의나 하의)",
     "Complete the look": "코디 완성",
@@ -231,4 +217,55 @@ KOREAN: dict[str, str] = {
     "given": "고른 아이템",
     "closet": "내 옷장",
     "catalog": "카탈로그",
+    # the tiles and the closet as a grid
+    "Like": "좋아요",
+    "Not for me": "별로예요",
+    "Bought it": "샀어요",
+    "liked": "좋아요",
+    "Search results": "검색 결과",
+    "What each one unlocks": "아이템마다 늘어나는 코디",
+    "The next piece to buy": "다음에 살 아이템",
+    "### Your pieces": "### 내 아이템",
+    "Add pieces": "아이템 추가",
+    "Wear now": "지금 입기",
+    "Next piece": "다음 아이템",
+    "Capsule": "캡슐",
+    "**{outfits} wearable outfits**": "**입을 수 있는 코디 {outfits}개**",
+    "**{outfits} wearable outfit**": "**입을 수 있는 코디 {outfits}개**",
+    " from {count} pieces — closet `{person}`": " · 아이템 {count}개 · 옷장 `{person}`",
+    "You can wear {n} outfits now": "지금 입을 수 있는 코디 {n}개",
+    "You can wear {n} outfit now": "지금 입을 수 있는 코디 {n}개",
+    "Your closet is empty. Open “Add pieces” below: search the catalogue, describe a piece "
+    "or upload its photo.": (
+        "옷장이 비어 있어요. 아래 “아이템 추가”에서 카탈로그를 검색하거나, 아이템을 설명하거나, "
+        "사진을 올리세요."
+    ),
+    "No wearable outfit yet: add a top and a bottom that go together, or see which piece "
+    "to buy in “Next piece”.": (
+        "아직 입을 수 있는 코디가 없어요: 어울리는 상의와 하의를 추가하거나 “다음 아이템”에서 "
+        "살 아이템을 보세요."
+    ),
+    "Not liked any more.": "좋아요를 취소했어요.",
+    "Removed, and not suggested again.": "뺐고, 다시 추천하지 않을게요.",
+    '<p class="empty-note">Press “Today\'s outfit” for an outfit of your own pieces.</p>': (
+        '<p class="empty-note">“오늘의 코디”를 누르면 내 아이템으로 코디를 골라 드려요.</p>'
+    ),
+    '<p class="empty-note">Press “Show my outfits” to see every outfit your pieces make.</p>': (
+        '<p class="empty-note">“내 코디 보기”를 누르면 내 아이템으로 만들 수 있는 코디를 모두 '
+        "보여 드려요.</p>"
+    ),
+    '<p class="empty-note">Press “Find the next piece”: the piece that adds the most outfits '
+    "comes first.</p>": (
+        '<p class="empty-note">“다음 아이템 찾기”를 누르세요: 코디를 가장 많이 늘려 주는 '
+        "아이템이 먼저 나와요.</p>"
+    ),
+    '<p class="empty-note">Press “Plan a capsule”: the few purchases that add the most outfits '
+    "together.</p>": (
+        '<p class="empty-note">“캡슐 계획”을 누르세요: 함께 샀을 때 코디를 가장 많이 늘려 주는 '
+        "몇 가지 아이템이에요.</p>"
+    ),
+    '<p class="empty-note">Tick the owned pieces to start from, then press “Complete the '
+    "look”.</p>": (
+        '<p class="empty-note">시작할 내 아이템을 체크한 다음 “코디 완성”을 누르세요.</p>'
+    ),
 }

@@ -1,7 +1,8 @@
-"""What the demo shows, as text: gallery entries, captions, item cards, explanations, outfits.
+"""What the demo shows, as text: tile grids, item cards, explanations, outfits.
 
-Pure functions from API models to Markdown/HTML strings (escaped), so the page never fetches a
-remote image: pictures are local placeholders (files for galleries, data URIs in HTML).
+Pure functions from API models to Markdown/HTML strings (escaped). Every piece is drawn by
+`demo.tiles` (its product photo, the local placeholder when the photo fails or the demo runs
+offline).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from html import escape
 
 from api.schemas.items import Item, Outfit, OutfitsResponse, Recommendation, RecommendationsResponse
 from demo.i18n import say
-from demo.placeholders import placeholder_data_uri, placeholder_path
+from demo.tiles import grid, kind_text, picture, price_text, tile
 
 CATEGORY_LABELS = {
     "top": "Tops",
@@ -47,26 +48,17 @@ def pick_a_recommendation(lang: str = "en") -> str:
 SEASON_LABELS = {"spring": "spring", "summer": "summer", "autumn": "autumn", "winter": "winter"}
 
 
-def price_text(price: int | None) -> str:
-    """'₩44,000' (empty when unknown)."""
-    return f"₩{price:,}" if price is not None else ""
+def search_tiles(items: list[Item], lang: str = "en") -> str:
+    """The search results as a grid of pickable tiles."""
+    tiles = [tile(item, i, why=_worn_text(item, lang), lang=lang) for i, item in enumerate(items)]
+    return grid(tiles, say(lang, "Search results"))
 
 
-def cluster_text(item: Item) -> str:
-    """'navy shirt' from the item's mid class and colour family."""
-    color = item.color if item.color and item.color != "unknown" else ""
-    return " ".join(p for p in (color, item.mid_class or item.category) if p)
-
-
-def picture(item: Item) -> str:
-    """The local placeholder PNG of an item (path as text, for a gallery)."""
-    return str(placeholder_path(item.category, item.mid_class, item.color))
-
-
-def search_entry(item: Item) -> tuple[str, str]:
-    """A search-results gallery entry: (picture, caption)."""
-    brand = f"{item.brand} · " if item.brand else ""
-    return picture(item), f"{item.name}\n{brand}{price_text(item.price)}"
+def _worn_text(item: Item, lang: str) -> str:
+    if not item.popularity:
+        return ""
+    worn = "worn in {n} outfits" if item.popularity != 1 else "worn in {n} outfit"
+    return say(lang, worn, n=item.popularity)
 
 
 def chance_text(probability: float, lang: str = "en") -> str:
@@ -85,9 +77,17 @@ def score_text(rec: Recommendation, lang: str = "en") -> str:
     return say(lang, "score {s}", s=f"{rec.score:.2f}")
 
 
-def recommendation_entry(rec: Recommendation, lang: str = "en") -> tuple[str, str]:
-    """A recommendations gallery entry: (picture, caption with the score)."""
-    return picture(rec.item), f"{score_text(rec, lang)} · {rec.item.name}"
+def recommendation_tiles(recs: list[Recommendation], label: str, lang: str = "en") -> str:
+    """One category's recommendations as pickable tiles: the calibrated percentage as the badge
+    (when a model ranked them), the explanation on hover, focus and pick."""
+    tiles = []
+    for i, rec in enumerate(recs):
+        badge = f"{rec.probability:.0%}" if rec.probability is not None else ""
+        spoken = chance_text(rec.probability, lang) if rec.probability is not None else ""
+        tiles.append(
+            tile(rec.item, i, badge=badge, badge_label=spoken, why=rec.explanation, lang=lang)
+        )
+    return grid(tiles, label)
 
 
 def category_label(category: str, lang: str = "en") -> str:
@@ -97,14 +97,13 @@ def category_label(category: str, lang: str = "en") -> str:
 
 def item_card(item: Item, note: str = "", elem_class: str = "item-card", lang: str = "en") -> str:
     """A picked item as an HTML card: picture, name (linked), brand, price, kind."""
-    image = placeholder_data_uri(item.category, item.mid_class, item.color, 112)
     name = escape(item.name)
     if item.url:
         name = f'<a href="{escape(item.url)}" target="_blank" rel="noopener">{name}</a>'
     facts = [
         escape(item.brand or ""),
         price_text(item.price),
-        escape(f"{category_label(item.category, lang)}: {cluster_text(item)}"),
+        escape(f"{category_label(item.category, lang)}: {kind_text(item)}"),
     ]
     if item.popularity:
         worn = "worn in {n} outfits" if item.popularity != 1 else "worn in {n} outfit"
@@ -113,7 +112,7 @@ def item_card(item: Item, note: str = "", elem_class: str = "item-card", lang: s
     note_html = f'<div class="card-note">{escape(note)}</div>' if note else ""
     return (
         f'<div class="{elem_class}" data-item-id="{escape(item.id)}">'
-        f'<img src="{image}" alt="{escape(cluster_text(item))}" width="112" height="112">'
+        f"{picture(item, 112)}"
         f'<div><div class="card-name">{name}</div><div class="card-facts">{facts_html}</div>'
         f"{note_html}</div></div>"
     )
@@ -165,7 +164,7 @@ def why_list(recs: list[Recommendation], lang: str = "en") -> str:
 def match_text(response: OutfitsResponse, owned: Item, picked: Item, lang: str = "en") -> str:
     """Say what kind of outfits follow: real ones with both items, or with both clusters."""
     n = response.count
-    mine, theirs = escape(cluster_text(owned)), escape(cluster_text(picked))
+    mine, theirs = escape(kind_text(owned)), escape(kind_text(picked))
     if response.match == "items":
         head = (
             "**{n} real outfits wear both pieces**"
@@ -216,24 +215,9 @@ def _outfit_card(outfit: Outfit, owned: Item, picked: Item, lang: str = "en") ->
         say(lang, outfit.gender or ""),
     ]
     header = " · ".join(escape(f) for f in facts if f)
-    rows = []
-    for item in outfit.items:
-        badge = ""
-        if item.id == owned.id:
-            badge = f'<span class="badge owned">{say(lang, "yours")}</span>'
-        elif item.id == picked.id:
-            badge = f'<span class="badge picked">{say(lang, "picked")}</span>'
-        elif item.cluster and item.cluster in (owned.cluster, picked.cluster):
-            badge = f'<span class="badge similar">{say(lang, "similar")}</span>'
-        image = placeholder_data_uri(item.category, item.mid_class, item.color, 56)
-        name = escape(item.name)
-        if item.url:
-            name = f'<a href="{escape(item.url)}" target="_blank" rel="noopener">{name}</a>'
-        rows.append(
-            f'<li data-item-id="{escape(item.id)}"><img src="{image}" width="56" height="56" '
-            f'alt="{escape(cluster_text(item))}"><div>{badge}{name}<br><small>'
-            f"{escape(item.brand or '')} {price_text(item.price)}</small></div></li>"
-        )
+    pieces = [
+        tile(item, mark=_mark(item, owned, picked), small=True, lang=lang) for item in outfit.items
+    ]
     description = (outfit.description or "").strip()
     if len(description) > 140:
         description = description[:139] + "…"
@@ -246,6 +230,17 @@ def _outfit_card(outfit: Outfit, owned: Item, picked: Item, lang: str = "en") ->
     return (
         f'<div class="outfit-card" data-outfit-id="{escape(outfit.id)}">'
         f'<div class="outfit-head">{say(lang, "Outfit")} {escape(outfit.id[-6:])} · {header}</div>'
-        f"<ul>{''.join(rows)}</ul>"
+        f"{grid(pieces, say(lang, 'Outfit'))}"
         f'<div class="outfit-desc">{escape(description)}</div>{link}</div>'
     )
+
+
+def _mark(item: Item, owned: Item, picked: Item) -> str:
+    """'yours', 'picked' or 'similar' (same kind and colour as one of them), else ''."""
+    if item.id == owned.id:
+        return "yours"
+    if item.id == picked.id:
+        return "picked"
+    if item.cluster and item.cluster in (owned.cluster, picked.cluster):
+        return "similar"
+    return ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -41,9 +42,21 @@ def ui(
     port: Annotated[int, typer.Option(min=1, max=65535)] = 7860,
     host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
     api: Annotated[str | None, typer.Option(help="Base URL of the closet API.")] = None,
+    offline: Annotated[
+        bool,
+        typer.Option(
+            "--offline",
+            help="Never load product photos: show the locally drawn pictures "
+            "(also CLOSET_DEMO_OFFLINE=1).",
+        ),
+    ] = False,
 ) -> None:
     """Run the Gradio demo, which talks to the API over HTTP."""
     from demo.app import launch  # Gradio: imported only when the demo is run
+    from demo.tiles import OFFLINE_ENV
+
+    if offline:
+        os.environ[OFFLINE_ENV] = "1"
 
     launch(api_url=api or Settings().api_url, host=host, port=port)
 

@@ -1,7 +1,9 @@
 """The "My closet" tab driven in headless Chromium against the real demo, API and Neo4j:
-create a closet, add pieces by search, see the wearable outfits, the next piece and what it
-unlocks, dismiss a suggestion (it disappears), complete a look, add a piece from a generated
-photo (it becomes an owned piece of the photo's colour) and walk through today's outfits."""
+create a closet, add pieces by search (they appear as tiles grouped by category, the count of
+wearable outfits on top), see the wearable outfits, the next piece and what it unlocks,
+dismiss a suggestion (it disappears), like and remove owned pieces from their tiles, complete
+a look, add a piece from a generated photo (it becomes an owned piece of the photo's colour)
+and walk through today's outfits. Each section is a tab of its own."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from core.settings import Settings
 from tests.support.api_server import serve_api
 from tests.support.closet_data import load_closet_graph
 from tests.support.demo_server import run_demo
+from tests.support.screenshots import save_page
 
 pytestmark = pytest.mark.browser
 
@@ -102,7 +105,7 @@ def click_tile(browser, gallery: str, name: str) -> None:
     from selenium.webdriver.support.ui import WebDriverWait
 
     def tile(b):
-        for button in b.find_elements(By.CSS_SELECTOR, f"{gallery} button.thumbnail-item"):
+        for button in b.find_elements(By.CSS_SELECTOR, f"{gallery} button.tile"):
             images = button.find_elements(By.TAG_NAME, "img")
             if images and (images[0].get_attribute("alt") or "").startswith(name):
                 return button
@@ -141,20 +144,59 @@ def upload_photo(browser, path: Path) -> None:
     )
 
 
+def open_tab(browser, label: str) -> None:
+    """Click the tab named `label` (the page's or one of the closet's sections)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def found(b):
+        tabs = b.find_elements(By.CSS_SELECTOR, "button[role=tab]")
+        return next((t for t in tabs if t.text.strip() == label), False)
+
+    element = WebDriverWait(browser, 90).until(found)
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+    element.click()
+
+
+def wait_content(browser, selector: str, text: str, timeout: float = 120) -> str:
+    """Like `wait_text`, on the elements' whole text (hover-only and collapsed parts too)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def found(b):
+        elements = b.find_elements(By.CSS_SELECTOR, selector)
+        content = " ".join(e.get_attribute("textContent") or "" for e in elements)
+        return content if text in content else False
+
+    return WebDriverWait(browser, timeout).until(found)
+
+
+def tile_action(browser, grid: str, name: str, action: str) -> None:
+    """Press the `action` button (remove, like, dismiss, pick) on the tile named `name`."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def button(b):
+        for tile in b.find_elements(By.CSS_SELECTOR, f"{grid} .tile"):
+            names = tile.find_elements(By.CSS_SELECTOR, ".tile-name")
+            if names and (names[0].get_attribute("textContent") or "").strip() == name:
+                found = tile.find_elements(By.CSS_SELECTOR, f'button[data-action="{action}"]')
+                return found[0] if found else False
+        return False
+
+    element = WebDriverWait(browser, 60).until(button)
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+    element.click()
+
+
 def test_closet_tab_end_to_end(page, tmp_path: Path) -> None:
     from selenium.webdriver.common.by import By
 
     browser = page
-
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    def closet_tab(b):
-        tabs = b.find_elements(By.CSS_SELECTOR, "button[role=tab]")
-        return next((t for t in tabs if "My closet" in t.text), False)
-
-    WebDriverWait(browser, 90).until(closet_tab).click()
+    open_tab(browser, "My closet")
     click(browser, "#closet-new")
     wait_text(browser, "#closet-status", "0 pieces")
+    wait_text(browser, "#closet-items", "Your closet is empty")  # says what to do next
     for words, name in (
         ("Navy Oxford", "Navy Oxford Shirt"),
         ("Beige Wide", "Beige Wide Slacks"),
@@ -163,20 +205,38 @@ def test_closet_tab_end_to_end(page, tmp_path: Path) -> None:
     ):
         add_by_search(browser, words, name)
     wait_text(browser, "#closet-status", "3 wearable outfits")
+    # the closet as a grid: the count on top, the pieces by category, actions on each
+    wait_text(browser, "#closet-wearable-count", "You can wear 3 outfits now")
+    groups = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "#closet-items h4")]
+    assert groups == ["Tops · 1", "Bottoms · 2", "Outerwear · 1"]
+    tiles = browser.find_elements(By.CSS_SELECTOR, "#closet-items .tile")
+    assert len(tiles) == 4
+    for tile in tiles:
+        actions = tile.find_elements(By.CSS_SELECTOR, "button[data-action]")
+        assert [a.get_attribute("data-action") for a in actions] == ["remove", "like", "dismiss"]
+    save_page(browser, "closet-tab")
 
+    open_tab(browser, "Wear now")
+    wait_text(browser, "#closet-outfits", "Press “Show my outfits”")  # before asking
     click(browser, "#closet-outfits-button")
     wait_text(browser, "#closet-outfits", "3 wearable outfits")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#closet-outfits .outfit-card")) == 3
 
+    open_tab(browser, "Next piece")
     click(browser, "#closet-next-button")
-    text = wait_text(browser, "#closet-next", "White Crew T-Shirt")
+    wait_text(browser, "#closet-next", "White Crew T-Shirt")
+    text = wait_content(browser, "#closet-next", "unlocks 3 new outfits")
     assert "+3 outfits" in text
-    assert "unlocks 3 new outfits" in text
-
-    click_label(browser, "#closet-next-choice", "White Crew T-Shirt")
-    click(browser, "#closet-dismiss")
+    tile_action(browser, "#closet-next", "White Crew T-Shirt", "dismiss")
+    wait_text(browser, "#closet-next-message", "Dismissed")
     text = wait_text(browser, "#closet-next", "White Pocket T-Shirt")  # the other one shows
     assert "White Crew T-Shirt" not in text
+    tile_action(browser, "#closet-next", "White Pocket T-Shirt", "like")
+    wait_text(browser, "#closet-next-message", "Liked.")
+    liked = '#closet-next button[data-action="like"][aria-pressed="true"]'
+    assert len(browser.find_elements(By.CSS_SELECTOR, liked)) == 1
 
+    open_tab(browser, "Complete the look")
     click_label(browser, "#closet-look-items", "Navy Oxford Shirt")
     click_label(browser, "#closet-look-items", "Beige Wide Slacks")
     click_label(browser, "#closet-look-fill", "outer")
@@ -190,6 +250,7 @@ def test_closet_tab_end_to_end(page, tmp_path: Path) -> None:
 
     from enrich.synthetic import render
 
+    open_tab(browser, "Add pieces")
     picture = tmp_path / "my-trousers.png"
     render("trousers", "navy", "white", np.random.default_rng(4)).save(picture)
     upload_photo(browser, picture)
@@ -199,16 +260,29 @@ def test_closet_tab_end_to_end(page, tmp_path: Path) -> None:
     wait_text(browser, "#closet-status", "4 pieces")  # described, not added
     click(browser, "#closet-photo-add")
     wait_text(browser, "#closet-message", "Added navy pants")
-    wait_text(browser, "#closet-items", "pants navy")
+    wait_text(browser, "#closet-items", "navy pants")
     wait_text(browser, "#closet-status", "5 pieces")
 
     # today's outfit, then another one
+    open_tab(browser, "Wear now")
     click(browser, "#closet-today-button")
     first = wait_text(browser, "#closet-today", "outfit 1 of")
     assert "Navy Oxford Shirt" in first
+    assert browser.find_elements(By.CSS_SELECTOR, "#closet-today .tile img[alt]")
     click(browser, "#closet-today-another")
     second = wait_text(browser, "#closet-today", "outfit 2 of")
     assert second.splitlines()[0] != first.splitlines()[0]  # another outfit
+
+    # like an owned piece (its tile says so), then remove another from its tile
+    tile_action(browser, "#closet-items", "Black Denim Jeans", "like")
+    wait_text(browser, "#closet-message", "Liked.")
+    wait_text(browser, "#closet-items .tile:has(.tile-mark.liked)", "Black Denim Jeans")
+    tile_action(browser, "#closet-items", "Beige Wide Slacks", "remove")
+    wait_text(browser, "#closet-status", "4 pieces")
+    assert "Beige Wide Slacks" not in browser.find_element(By.ID, "closet-items").text
+    tile_action(browser, "#closet-items", "Black Wool Coat", "dismiss")  # gone for good
+    wait_text(browser, "#closet-message", "Removed, and not suggested again.")
+    wait_text(browser, "#closet-status", "3 pieces")
 
     # dressing for women: every catalog piece of this closet is worn in men's outfits only (the
     # photographed trousers, in no outfit, may be worn by anyone)
@@ -217,9 +291,10 @@ def test_closet_tab_end_to_end(page, tmp_path: Path) -> None:
     wait_text(browser, "#closet-today", "no top to wear yet")
     click(browser, "#closet-outfits-button")
     wait_text(browser, "#closet-outfits", "0 wearable outfits")
+    wait_text(browser, "#closet-outfits", "No wearable outfit yet")  # and what to do
     click_label(browser, "#closet-gender", "any")
     click(browser, "#closet-outfits-button")
-    wait_text(browser, "#closet-outfits", "wearable outfits")
+    wait_text(browser, "#closet-outfits", "1 wearable outfit")  # shirt + jeans are left
 
 
 def test_the_emoji_on_the_buttons_have_a_font() -> None:

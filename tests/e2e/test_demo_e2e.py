@@ -2,8 +2,9 @@
 uvicorn on 127.0.0.1, the Gradio demo pointed at it, driven by headless Debian Chromium.
 
 Search → pick the piece you own → recommendations per category → pick one → real outfits →
-other brands only → for women.
-What the page shows is checked against what the API answers for the same requests.
+other brands only → for women, with the demo offline (placeholders only, nothing requested
+off 127.0.0.1). What the page shows is checked against what the API answers for the same
+requests. The product photos online are test_demo_photos.py.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from core.settings import Settings
 from graph.db.server import free_port
 from graph.ingest.loader import load_files
 from tests.support.api_server import serve_api
-from tests.support.browser import chromium, needs_chromium
+from tests.support.browser import chromium, needs_chromium, off_loopback, requested_urls
 from tests.support.demo_server import run_demo
 from tests.support.screenshots import save_page
 
@@ -56,7 +57,11 @@ def _click(browser: WebDriver, element) -> None:  # element: WebElement
 
 
 def _thumbnails(browser: WebDriver, gallery_id: str) -> list:
-    return browser.find_elements(By.CSS_SELECTOR, f"#{gallery_id} button.thumbnail-item")
+    return browser.find_elements(By.CSS_SELECTOR, f"#{gallery_id} button.tile")
+
+
+def _content(element) -> str:  # element: WebElement; its text, hidden parts included
+    return element.get_attribute("textContent") or ""
 
 
 def _shows(browser: WebDriver, gallery: str, count: int, item_id: str) -> bool:
@@ -109,7 +114,7 @@ def test_search_pick_recommend_and_see_outfits(
     assert report.outfits > 0
     assert not report.rejected
 
-    with serve_api(neo4j_settings) as api_url, run_demo(api_url) as demo_url:
+    with serve_api(neo4j_settings) as api_url, run_demo(api_url, offline=True) as demo_url:
         http = httpx.Client(base_url=api_url, timeout=WAIT)
         owned, expected = _owned_and_expected(http)
         expected_counts = {g["category"]: len(g["items"]) for g in expected["categories"]}
@@ -121,9 +126,9 @@ def test_search_pick_recommend_and_see_outfits(
         wait.until(lambda b: _thumbnails(b, "search-results"))  # the most worn pieces
 
         source = _pick_owned(browser, owned)
-        # pictures are local placeholders served by the demo itself
-        assert source.startswith(demo_url)
-        assert source.endswith(".png")
+        # offline: the pictures are the placeholders drawn by the demo, never the photo URLs
+        assert source.startswith("data:image/png;base64,")
+        assert owned["image_url"]
         shown = {}
         for category in ("top", "bottom", "outer", "shoes", "bag", "hat"):
             wait.until(
@@ -136,8 +141,13 @@ def test_search_pick_recommend_and_see_outfits(
         first = expected["categories"][0]
         heading = _text_of(browser, f"#recs-heading-{first['category']}")
         assert first["items"][0]["explanation"] in heading
-        caption = _thumbnails(browser, f"recs-{first['category']}")[0].text
-        assert caption.startswith("score ")
+        tile = _thumbnails(browser, f"recs-{first['category']}")[0]
+        top = first["items"][0]
+        caption = tile.text  # name, brand and price; the rule model gives no percentage
+        assert top["item"]["name"][:12] in caption
+        assert f"₩{top['item']['price']:,}" in caption
+        assert not tile.find_elements(By.CSS_SELECTOR, ".tile-badge")
+        assert _content(tile.find_element(By.CSS_SELECTOR, ".tile-why")) == top["explanation"]
         save_page(browser, "demo-recommendations")
 
         picked = first["items"][0]["item"]
@@ -158,7 +168,8 @@ def test_search_pick_recommend_and_see_outfits(
             assert "real outfit" in message
             for card in cards:
                 ids = {
-                    li.get_attribute("data-item-id") for li in card.find_elements(By.TAG_NAME, "li")
+                    t.get_attribute("data-item-id")
+                    for t in card.find_elements(By.CSS_SELECTOR, ".tile")
                 }
                 assert {owned["id"], picked["id"]} <= ids
         else:
@@ -167,7 +178,7 @@ def test_search_pick_recommend_and_see_outfits(
             By.ID, "picked-card"
         ).get_attribute("innerHTML")
         save_page(browser, "demo-outfits")
-        links = grid.find_elements(By.CSS_SELECTOR, "li a[href]")
+        links = grid.find_elements(By.CSS_SELECTOR, ".tile a[href]")
         assert links
         assert all(a.get_attribute("target") == "_blank" for a in links)
 
@@ -213,12 +224,15 @@ def test_search_pick_recommend_and_see_outfits(
             count = len(group["items"])
             wait.until(lambda b, g=gallery, w=wanted, n=count: _shows(b, g, n, w))
 
-        # offline: everything the page loaded came from the demo itself (or data: URIs)
-        resources = browser.execute_script(
-            "return performance.getEntriesByType('resource').map(e => e.name)"
-        )
-        foreign = [r for r in resources if not r.startswith(("data:", demo_url.rstrip("/")))]
-        assert not foreign, foreign
+        # offline: the page requested nothing but the demo itself (and data: pictures)
+        requested = requested_urls(browser)
+        assert any(u.startswith(demo_url) for u in requested)
+        assert not off_loopback(requested)
+        photos = {g["items"][0]["item"]["image_url"] for g in fitted["categories"]}
+        assert not photos & set(requested)
+        pictures = browser.find_elements(By.CSS_SELECTOR, ".tile img")
+        assert pictures
+        assert {p.get_attribute("data-photo") for p in pictures} == {"placeholder"}
 
 
 def test_demo_says_clearly_when_the_api_is_down(browser: WebDriver) -> None:
@@ -258,6 +272,8 @@ def test_after_training_the_demo_serves_the_measured_best_model_with_chances(
         first = expected["categories"][0]
         chance = round(100 * first["items"][0]["probability"])
         wait.until(lambda b: _thumbnails(b, f"recs-{first['category']}"))
-        caption = _thumbnails(browser, f"recs-{first['category']}")[0].text
-        assert caption.startswith(f"{chance}% goes with yours")
+        tile = _thumbnails(browser, f"recs-{first['category']}")[0]
+        badge = tile.find_element(By.CSS_SELECTOR, ".tile-badge")
+        assert badge.text.startswith(f"{chance}%")
+        assert badge.get_attribute("title") == f"{chance}% goes with yours"
         save_page(browser, "demo-trained")

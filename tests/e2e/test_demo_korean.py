@@ -47,7 +47,7 @@ def click(browser: WebDriver, element) -> None:  # element: WebElement
 
 
 def tiles(browser: WebDriver, gallery: str) -> list:
-    return browser.find_elements(By.CSS_SELECTOR, f"#{gallery} button.thumbnail-item")
+    return browser.find_elements(By.CSS_SELECTOR, f"#{gallery} button.tile")
 
 
 def tab(browser: WebDriver, label: str):
@@ -88,8 +88,10 @@ def test_the_main_flow_in_korean_then_english(
         heading = browser.find_element(By.ID, f"recs-heading-{first['category']}").text
         assert first["items"][0]["explanation"] in heading  # the API's Korean explanation
         assert "1순위" in heading
-        caption = tiles(browser, f"recs-{first['category']}")[0].text
-        assert caption.startswith("점수")
+        why = tiles(browser, f"recs-{first['category']}")[0].find_element(
+            By.CSS_SELECTOR, ".tile-why"
+        )
+        assert why.get_attribute("textContent") == first["items"][0]["explanation"]
         click(browser, tiles(browser, f"recs-{first['category']}")[0])
         shows(browser, "#outfits-message", "실제 코디")
         save_page(browser, "demo-ko")
@@ -111,6 +113,8 @@ def test_the_main_flow_in_korean_then_english(
             shows(browser, "#closet-message", "추가했어요")
         assert outfit["items"]
         shows(browser, "#closet-status", "아이템 2개")
+        shows(browser, "#closet-items", "지금 입을 수 있는 코디")  # the grid's count, in Korean
+        click(browser, tab(browser, "지금 입기"))
         click(browser, browser.find_element(By.ID, "closet-today-button"))
         WebDriverWait(browser, WAIT).until(
             lambda b: any(

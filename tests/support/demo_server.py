@@ -20,22 +20,24 @@ from graph.db.server import free_port
 
 
 @contextmanager
-def run_demo(api_url: str, timeout: float = 120.0) -> Iterator[str]:
-    """`closet ui` on a free 127.0.0.1 port talking to `api_url`; yields the page URL."""
+def run_demo(api_url: str, timeout: float = 120.0, offline: bool = False) -> Iterator[str]:
+    """`closet ui` on a free 127.0.0.1 port talking to `api_url` (`--offline`: no product
+    photo is loaded); yields the page URL."""
     port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "closet",
+        "ui",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--api",
+        api_url,
+    ]
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "closet",
-            "ui",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--api",
-            api_url,
-        ],
+        [*command, "--offline"] if offline else command,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

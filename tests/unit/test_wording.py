@@ -70,12 +70,13 @@ def test_the_demo_has_korean_for_every_text_it_shows() -> None:
     import ast
     from pathlib import Path
 
+    from demo import tiles
     from demo.i18n_ko import KOREAN
 
     root = Path(__file__).resolve().parents[2] / "demo"
     missing = []
-    for name in ("app.py", "closet_tab.py", "render.py"):
-        tree = ast.parse((root / name).read_text(encoding="utf-8"))
+    for path in sorted(root.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "say":
                 text = node.args[1] if len(node.args) > 1 else None
@@ -86,6 +87,10 @@ def test_the_demo_has_korean_for_every_text_it_shows() -> None:
                     and text.value not in KOREAN
                 ):
                     missing.append(text.value)
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "empty":
+                text = node.args[0] if node.args else None
+                if isinstance(text, ast.Constant) and tiles.empty(text.value) not in KOREAN:
+                    missing.append(tiles.empty(text.value))  # a static empty state
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "translated":
                 inner = node.args[0] if node.args else None
                 if not isinstance(inner, ast.Call):
