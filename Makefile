@@ -59,6 +59,17 @@ define apt_install
 	fi
 endef
 
+# axe-core (the accessibility rules the browser tests run), from the npm registry once, checked.
+AXE_VERSION := 4.14.1
+AXE_SHA256 := e6b0ce02b84d892e2e33e403485e7f3d6c29e2be6df65daf44d89ba564139745
+AXE := $(HOME)/.cache/closet/axe-core-$(AXE_VERSION)/axe.min.js
+$(AXE):
+	@mkdir -p $(dir $(AXE))
+	curl -sfL -o $(dir $(AXE))axe-core.tgz https://registry.npmjs.org/axe-core/-/axe-core-$(AXE_VERSION).tgz
+	echo "$(AXE_SHA256)  $(dir $(AXE))axe-core.tgz" | sha256sum -c --quiet
+	tar -xzf $(dir $(AXE))axe-core.tgz -C $(dir $(AXE)) --strip-components=1 package/axe.min.js
+	@rm -f $(dir $(AXE))axe-core.tgz
+
 system-deps:
 	$(call apt_install,$(DEMO_PKGS))
 
@@ -98,9 +109,9 @@ stop:
 	-@[ -f $(CLOSET_STATE)/api.pid ] && kill $$(cat $(CLOSET_STATE)/api.pid) 2>/dev/null; rm -f $(CLOSET_STATE)/api.pid
 	-$(BIN)/closet db stop
 
-test: venv test-deps
+test: venv test-deps $(AXE)
 	$(BIN)/closet db provision
-	$(BIN)/python -m pytest -q -ra $(PYTEST_ARGS)
+	CLOSET_AXE_SCRIPT=$(AXE) $(BIN)/python -m pytest -q -ra $(PYTEST_ARGS)
 
 test-unit: venv
 	$(BIN)/python -m pytest -q tests/unit $(PYTEST_ARGS)
