@@ -2,4 +2,5 @@
 
 from closet.cli import main
 
-main()
+if __name__ == "__main__":  # not when a spawned training process imports it
+    main()

@@ -44,6 +44,7 @@ class TrainConfig:
     max_seconds: float | None = None
     checkpoint: str | None = None
     resume: bool = False
+    nproc: int = 1  # processes of DistributedDataParallel (gnn.distributed) when above 1
 
 
 @dataclass
@@ -93,6 +94,26 @@ def build_model(graph: TrainGraph, config: TrainConfig) -> LightGCN:
     return use_symmetric_propagation(model)
 
 
+def bpr_loss(
+    model: LightGCN,
+    adj: torch.Tensor,
+    anchors: torch.Tensor,
+    pos: torch.Tensor,
+    neg: torch.Tensor,
+    weight_decay: float,
+) -> torch.Tensor:
+    """Propagate the whole graph, then PyG's BPR loss of the batch with L2 on its layer-0
+    embeddings."""
+    emb = model.get_embedding(adj)
+    a = emb[anchors]
+    return model.recommendation_loss(
+        (a * emb[pos]).sum(-1),
+        (a * emb[neg]).sum(-1),
+        node_id=torch.cat([anchors, pos, neg]),
+        lambda_reg=weight_decay / 2,
+    )
+
+
 def _bpr_step(
     model: LightGCN,
     optimizer: torch.optim.Optimizer,
@@ -106,14 +127,7 @@ def _bpr_step(
     anchors, pos = batch[:, 0], batch[:, 1]
     neg = sampler.sample(anchors, pos)
     anchors, pos, neg = anchors.to(device), pos.to(device), neg.to(device)
-    emb = model.get_embedding(adj)
-    a = emb[anchors]
-    loss = model.recommendation_loss(
-        (a * emb[pos]).sum(-1),
-        (a * emb[neg]).sum(-1),
-        node_id=torch.cat([anchors, pos, neg]),
-        lambda_reg=config.weight_decay / 2,
-    )
+    loss = bpr_loss(model, adj, anchors, pos, neg, config.weight_decay)
     optimizer.zero_grad()
     loss.backward()
     optimizer.step()
@@ -134,6 +148,17 @@ def _keep_if_best(
         state.bad_evals += 1
 
 
+def check_init_embedding(
+    graph: TrainGraph, config: TrainConfig, init_embedding: torch.Tensor | None
+) -> None:
+    """Refuse initial embeddings of the wrong shape (ValueError)."""
+    if init_embedding is not None and tuple(init_embedding.shape) != (
+        graph.num_nodes,
+        config.embedding_dim,
+    ):
+        raise ValueError("init_embedding must be [num_nodes, embedding_dim]")
+
+
 def train_lightgcn(
     graph: TrainGraph,
     config: TrainConfig,
@@ -151,16 +176,20 @@ def train_lightgcn(
     training stops after `patience` evaluations without improvement and the best weights are
     restored. With `checkpoint` set, state is saved after every epoch; `resume=True` continues
     from it (same config and graph required). `init_embedding` [num_nodes, dim] replaces the
-    random initial embeddings (e.g. content features).
+    random initial embeddings (e.g. content features). With `config.nproc` > 1 the epochs
+    are shared by that many processes (`gnn.distributed`).
     """
+    check_init_embedding(graph, config, init_embedding)
+    if config.nproc > 1:
+        from gnn.distributed import train_distributed
+
+        return train_distributed(graph, config, evaluate, progress, init_embedding)
     device = pick_device(config.device)
     if config.threads:  # small graphs on a busy CPU: more threads only add contention
         torch.set_num_threads(config.threads)
     seed_everything(config.seed)
     model = build_model(graph, config).to(device)
     if init_embedding is not None:
-        if tuple(init_embedding.shape) != (graph.num_nodes, config.embedding_dim):
-            raise ValueError("init_embedding must be [num_nodes, embedding_dim]")
         with torch.no_grad():
             model.embedding.weight.copy_(init_embedding.to(device))
     optimizer = torch.optim.Adam(model.parameters(), lr=config.lr)
@@ -214,7 +243,7 @@ def train_lightgcn(
         epochs_this_run += 1
         record: dict[str, float] = {"epoch": epoch + 1, "loss": loss_sum / max(batches, 1)}
         if evaluate is not None and (epoch + 1) % config.eval_every == 0:
-            record.update(evaluate(_embeddings(model, adj)))
+            record.update(evaluate(embeddings_of(model, adj)))
             _keep_if_best(state, model, record, config.metric, epoch + 1)
         state.history.append(record)
         state.next_epoch = epoch + 1
@@ -228,7 +257,7 @@ def train_lightgcn(
         model.load_state_dict(state.best_state)
     return TrainResult(
         model=model,
-        embeddings=_embeddings(model, adj).cpu(),
+        embeddings=embeddings_of(model, adj).cpu(),
         history=state.history,
         best_epoch=state.best_epoch or state.next_epoch,
         best_metric=state.best_metric,
@@ -240,7 +269,8 @@ def train_lightgcn(
     )
 
 
-def _embeddings(model: LightGCN, adj: torch.Tensor) -> torch.Tensor:
+def embeddings_of(model: LightGCN, adj: torch.Tensor) -> torch.Tensor:
+    """The final node embeddings (no gradients)."""
     model.eval()
     with torch.no_grad():
         return model.get_embedding(adj)

@@ -51,6 +51,15 @@ def train_command(
     ] = 0.1,
     seed: Seed = 7,
     device: Annotated[str, typer.Option(help="auto (CUDA when present), cpu or cuda.")] = "auto",
+    nproc: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Training processes: PyTorch DistributedDataParallel, gloo on the CPU, "
+            "nccl on GPUs (one each); each takes a shard of the positive pairs.",
+        ),
+    ] = 1,
     checkpoint: Annotated[
         Path | None, typer.Option(help="Save state here every epoch (resume with --resume).")
     ] = None,
@@ -82,6 +91,8 @@ def train_command(
         raise fail(f"--variant must be one of {', '.join(VARIANTS)}", 2)
     if resume and checkpoint is None:
         raise fail("--resume needs --checkpoint", 2)
+    if nproc > 1 and checkpoint is not None:
+        raise fail("--checkpoint is not supported with --nproc > 1", 2)
     try:
         config = training_config(
             epochs,
@@ -94,6 +105,7 @@ def train_command(
             patience=patience,
             checkpoint=str(checkpoint) if checkpoint else None,
             resume=resume,
+            nproc=nproc,
         )
         driver = connect()
     except (DatabaseUnavailable, ValueError) as exc:
@@ -165,9 +177,10 @@ def train_and_write(
         )
     elif with_ranker:
 
-        def held_out(outfits: list) -> Any:
+        def held_out(outfits: list) -> Any:  # many small fits: one process each
             fit = GraphExport(export.items, outfits, export.feedback)
-            return train_closet(fit, variant, config, refit=False, progress=False).scorer
+            alone = replace(config, nproc=1)
+            return train_closet(fit, variant, alone, refit=False, progress=False).scorer
 
         training = train_ranker(
             export.items, export.outfits, held_out, result.scorer, seed=config.seed
