@@ -268,4 +268,10 @@ KOREAN: dict[str, str] = {
     "look”.</p>": (
         '<p class="empty-note">시작할 내 아이템을 체크한 다음 “코디 완성”을 누르세요.</p>'
     ),
+    "No photo, and its colour is not known: hence the question mark.": (
+        "사진이 없고 색도 알 수 없어 물음표로 표시했어요."
+    ),
+    "No photo: drawn from its kind and colour ({kind}).": (
+        "사진 없음: 종류와 색으로 그렸어요({kind})."
+    ),
 }

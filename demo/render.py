@@ -112,7 +112,7 @@ def item_card(item: Item, note: str = "", elem_class: str = "item-card", lang: s
     note_html = f'<div class="card-note">{escape(note)}</div>' if note else ""
     return (
         f'<div class="{elem_class}" data-item-id="{escape(item.id)}">'
-        f"{picture(item, 112)}"
+        f"{picture(item, 112, lang)}"
         f'<div><div class="card-name">{name}</div><div class="card-facts">{facts_html}</div>'
         f"{note_html}</div></div>"
     )

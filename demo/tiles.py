@@ -22,6 +22,7 @@ from typing import Any
 import gradio as gr
 
 from api.schemas.items import Item
+from core.vocabulary import COLOR_FAMILIES
 from demo.i18n import say
 from demo.placeholders import placeholder_data_uri
 
@@ -50,8 +51,8 @@ element.addEventListener('click', (event) => {
 # The photo's error handler: show the placeholder. Not `this.onerror = null`: Gradio patches a
 # re-rendered grid into the same <img> elements, and a nulled handler would then stay off.
 FALLBACK_ON_ERROR = (
-    "if (this.src !== this.dataset.fallback) "
-    "{this.src = this.dataset.fallback; this.dataset.photo = 'fallback';}"
+    "if (this.src !== this.dataset.fallback) {this.src = this.dataset.fallback; "
+    "this.title = this.dataset.note; this.dataset.photo = 'fallback';}"
 )
 
 TILE_CSS = f"""
@@ -138,17 +139,26 @@ def alt_text(item: Item) -> str:
     return f"{item.name} — {about}" if about else item.name
 
 
-def picture(item: Item, size: int = TILE_PICTURE) -> str:
+def drawn_note(item: Item, lang: str = "en") -> str:
+    """What a placeholder is, on hover: drawn from the kind and colour, with a "?" when the
+    colour is not known."""
+    if item.color not in COLOR_FAMILIES:
+        return say(lang, "No photo, and its colour is not known: hence the question mark.")
+    return say(lang, "No photo: drawn from its kind and colour ({kind}).", kind=kind_text(item))
+
+
+def picture(item: Item, size: int = TILE_PICTURE, lang: str = "en") -> str:
     """The `<img>` of `item`: its photo with the placeholder as the fallback on error (or the
-    placeholder alone), fixed in size, named by its alt text."""
+    placeholder alone, saying so on hover), fixed in size, named by its alt text."""
     fallback = placeholder_data_uri(item.category, item.mid_class, item.color, size)
+    note = escape(drawn_note(item, lang))
     photo = photo_url(item)
     common = f'alt="{escape(alt_text(item))}" width="{size}" height="{size}"'
     if photo is None:
-        return f'<img src="{fallback}" {common} data-photo="placeholder">'
+        return f'<img src="{fallback}" {common} title="{note}" data-photo="placeholder">'
     return (
         f'<img src="{escape(photo)}" {common} loading="lazy" data-photo="remote" '
-        f'data-fallback="{fallback}" '
+        f'data-fallback="{fallback}" data-note="{note}" '
         f'onerror="{FALLBACK_ON_ERROR}">'
     )
 
@@ -188,7 +198,9 @@ def tile(
         f'<span class="tile-mark {escape(mark)}">{escape(say(lang, mark))}</span>' if mark else ""
     )
     why_html = f'<span class="tile-why">{escape(why)}</span>' if why else ""
-    photo = f'<span class="tile-photo">{picture(item, size)}{"" if small else why_html}</span>'
+    photo = (
+        f'<span class="tile-photo">{picture(item, size, lang)}{"" if small else why_html}</span>'
+    )
     text = (
         f'<span class="tile-text">{mark_html if small else ""}'
         f'<span class="tile-name">{name}</span><span class="tile-facts">{facts}</span></span>'

@@ -54,6 +54,7 @@ def test_the_browser_loads_the_photo_with_the_placeholder_as_its_fallback() -> N
     assert img["data-photo"] == "remote"
     assert (img["data-fallback"] or "").startswith("data:image/png;base64,")
     assert img["onerror"] == tiles.FALLBACK_ON_ERROR
+    assert img["data-note"] == "No photo: drawn from its kind and colour (navy shirt)."
     assert (img["width"], img["height"]) == ("144", "144")  # fixed: nothing moves on load
     assert img["alt"] == "Oxford Shirt — MUJI, navy shirt"
 
@@ -69,6 +70,15 @@ def test_anything_but_an_http_photo_or_a_data_thumbnail_shows_the_placeholder(
     assert (img["src"] or "").startswith("data:image/png;base64,")
     assert img["data-photo"] == "placeholder"
     assert "onerror" not in img
+    assert img["title"] == "No photo: drawn from its kind and colour (navy shirt)."
+
+
+def test_a_question_mark_says_why_on_hover_in_both_languages() -> None:
+    odd = shirt(image_url=None, category="bag", mid_class="no-such-class", color=None)
+    img = Elements(tiles.picture(odd)).all("img")[0]
+    assert img["title"] == "No photo, and its colour is not known: hence the question mark."
+    korean = Elements(tiles.picture(odd, lang="ko")).all("img")[0]
+    assert korean["title"] == "사진이 없고 색도 알 수 없어 물음표로 표시했어요."
 
 
 def test_offline_the_photo_is_never_requested_but_a_kept_thumbnail_still_shows(
