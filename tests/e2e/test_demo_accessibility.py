@@ -58,6 +58,15 @@ def tab(browser: WebDriver, label: str):
     return WebDriverWait(browser, WAIT).until(found)
 
 
+def open_demo(browser: WebDriver, url: str) -> None:
+    """Load the page and wait for the API banner and the most worn pieces."""
+    browser.get(url)
+    shows(browser, "api-status", "Connected")
+    WebDriverWait(browser, WAIT).until(
+        lambda b: b.find_elements(By.CSS_SELECTOR, "#search-results button.tile")
+    )
+
+
 def assert_accessible(browser: WebDriver, where: str) -> None:
     violations = blocking_violations(browser)
     assert not violations, f"axe on {where}:\n{describe(violations)}"
@@ -84,11 +93,7 @@ def test_both_tabs_have_no_serious_violations_and_pictures_name_their_pieces(
     demo_url: str,
 ) -> None:
     with chromium(1280, 1600) as browser:
-        browser.get(demo_url)
-        shows(browser, "api-status", "Connected")
-        WebDriverWait(browser, WAIT).until(
-            lambda b: b.find_elements(By.CSS_SELECTOR, "#search-results button.tile")
-        )
+        open_demo(browser, demo_url)
         assert_accessible(browser, "the main tab, on load")
         click(browser, browser.find_element(By.CSS_SELECTOR, "#search-results button.tile"))
         shows(browser, "recs-message", "ranked by")
@@ -144,11 +149,7 @@ def press_tab_until(browser: WebDriver, css: str) -> object:
 
 def test_the_main_flow_by_keyboard_alone(demo_url: str) -> None:
     with chromium(1280, 1600) as browser:
-        browser.get(demo_url)
-        shows(browser, "api-status", "Connected")
-        WebDriverWait(browser, WAIT).until(
-            lambda b: b.find_elements(By.CSS_SELECTOR, "#search-results button.tile")
-        )
+        open_demo(browser, demo_url)
         press_tab_until(browser, "#search-query textarea, #search-query input")
         ActionChains(browser).send_keys("셔츠", Keys.ENTER).perform()
         shows(browser, "search-message", "matches for “셔츠”")
