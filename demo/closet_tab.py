@@ -635,9 +635,11 @@ class ClosetHandlers:
                 self.calls.feedback(person, token, item_id, "dismiss")
                 self.calls.disown(person, token, item_id)
                 note = say(lang, "Removed, and not suggested again.")
-            else:
+            elif evt.value == "remove":
                 self.calls.disown(person, token, item_id)
                 note = say(lang, "Removed.")
+            else:  # not an action of these tiles: nothing is changed
+                note = ""
         except ApiError as exc:
             return self.refresh(st, _error(exc), lang)
         return self.refresh(st, note, lang)
@@ -722,19 +724,19 @@ class ClosetHandlers:
         (owned); then the suggestions and the closet again."""
         lang = lang_of(request)
         index = int(evt.index) if evt.index is not None else -1
+        done = {
+            "like": "Liked.",
+            "dismiss": "Dismissed: not shown again.",
+            "pick": "Added to your closet.",
+        }
         note = ""
-        if _has_closet(st) and 0 <= index < len(shown):
+        if _has_closet(st) and 0 <= index < len(shown) and evt.value in done:
             item_id, person, token = shown[index], st["person"], st["token"]
             try:
                 self.calls.feedback(person, token, item_id, str(evt.value))
                 if evt.value == "pick":
                     self.calls.own(person, token, item_id)
-                done = {
-                    "like": "Liked.",
-                    "dismiss": "Dismissed: not shown again.",
-                    "pick": "Added to your closet.",
-                }
-                note = say(lang, done.get(str(evt.value), ""))
+                note = say(lang, done[str(evt.value)])
             except ApiError as exc:
                 note = _error(exc)
         html, ids = self.suggest(st, money, cat, style, season, gender, lang=lang)

@@ -105,9 +105,7 @@ def item_card(item: Item, note: str = "", elem_class: str = "item-card", lang: s
         price_text(item.price),
         escape(f"{category_label(item.category, lang)}: {kind_text(item)}"),
     ]
-    if item.popularity:
-        worn = "worn in {n} outfits" if item.popularity != 1 else "worn in {n} outfit"
-        facts.append(say(lang, worn, n=item.popularity))
+    facts.append(_worn_text(item, lang))
     facts_html = " · ".join(f for f in facts if f)
     note_html = f'<div class="card-note">{escape(note)}</div>' if note else ""
     return (

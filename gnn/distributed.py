@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import os
 import time
+from datetime import timedelta
 
 import torch
 import torch.distributed as dist
@@ -40,6 +41,9 @@ from gnn.train import (
 from graph.db.server import free_port
 
 JOIN_SECONDS = 120  # how long rank 0 waits for the others to exit after training
+# how long a rank waits for the others in one collective before it gives up (a crashed rank
+# would otherwise hold the rest for gloo's default 30 minutes)
+COLLECTIVE_TIMEOUT = timedelta(minutes=5)
 
 
 class BprObjective(torch.nn.Module):
@@ -125,7 +129,9 @@ def _train_rank(
         torch.cuda.set_device(device)
     backend = "nccl" if device.type == "cuda" else "gloo"
     os.environ.setdefault("GLOO_SOCKET_IFNAME", "lo")  # loopback only: nothing leaves the host
-    dist.init_process_group(backend, init_method=address, rank=rank, world_size=world)
+    dist.init_process_group(
+        backend, init_method=address, rank=rank, world_size=world, timeout=COLLECTIVE_TIMEOUT
+    )
     try:
         return _loop(rank, world, graph, config, device, evaluate, progress, init_embedding)
     finally:
