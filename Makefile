@@ -44,9 +44,9 @@ audit: venv
 
 # Debian's Chromium + ChromeDriver (browser tests, JS rendering), Java 17 and Maven (Neo4j); the
 # tests also need docker-compose (the compose file is checked with `docker-compose config`; no
-# Docker engine is needed).
+# Docker engine is needed) and redis-server (the shared crawl's tests start a throwaway one).
 DEMO_PKGS := chromium chromium-driver fonts-nanum fonts-noto-color-emoji maven openjdk-17-jre-headless
-TEST_PKGS := $(DEMO_PKGS) docker-compose
+TEST_PKGS := $(DEMO_PKGS) docker-compose redis-server
 define apt_install
 	@missing=""; \
 	for pkg in $(1); do \

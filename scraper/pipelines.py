@@ -9,6 +9,8 @@
                         (UNWIND ... MERGE, one transaction per batch), every CLOSET_NEO4J_BATCH
                         items and on close, in a worker thread so the crawl keeps going; then
                         refreshes the cluster co-occurrence once, at the end of the crawl.
+                        In a shared crawl (`closet crawl --redis`) it also releases the
+                        requests whose items a batch stored (`scraper.distributed`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import time
 from typing import Any
 
 from pydantic import ValidationError
+from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.defer import deferred_from_coro
@@ -145,6 +148,7 @@ class Neo4jPipeline:
         self._pending = 0
         self._lock = asyncio.Lock()
         self._stopping = False
+        self.frontier: Any = None  # scraper.distributed.frontier.Frontier of a shared crawl
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Neo4jPipeline:
@@ -161,6 +165,19 @@ class Neo4jPipeline:
         self.driver = connect()
         apply_schema(self.driver)
         self._outfits, self._products = self._writers()
+        spider = self.crawler.spider
+        if spider is not None and self.crawler.settings.get("CLOSET_REDIS_PREFIX"):
+            from scraper.distributed.frontier import frontier_for
+
+            self.frontier = frontier_for(spider)
+            self.frontier.released_by_writer = True
+            self.crawler.signals.connect(self.spider_idle, signal=signals.spider_idle)
+
+    def spider_idle(self) -> None:
+        """A shared crawl: write what is buffered now, so that the requests that produced it
+        are released and the other workers can see the crawl end."""
+        if self.frontier is not None and self.frontier.taken and not self._lock.locked():
+            deferred_from_coro(self.flush())
 
     async def process_item(self, item: Any) -> Any:
         if isinstance(item, OutfitRecord):
@@ -183,10 +200,13 @@ class Neo4jPipeline:
         outfits, products = self._outfits, self._products
         self._outfits, self._products = self._writers()
         self._pending = 0
+        stored = self._finished_requests()
         async with self._lock:  # batches are written one at a time, in order
             started = time.perf_counter()
             try:
                 await asyncio.to_thread(_write_in_order, outfits, products)
+                if self.frontier is not None:
+                    await asyncio.to_thread(self._stored, stored, outfits, products)
                 self.stats.inc_value(
                     "closet/neo4j/write_ms", int((time.perf_counter() - started) * 1000)
                 )
@@ -204,6 +224,28 @@ class Neo4jPipeline:
             "closet/neo4j/items_written", outfits.written_items + products.written_items
         )
 
+    def _finished_requests(self) -> list[str]:
+        """A shared crawl: the taken requests whose items are all in this batch."""
+        if self.frontier is None:
+            return []
+        from scraper.distributed.frontier import in_progress
+
+        return self.frontier.finished(in_progress(self.crawler))
+
+    def _stored(self, requests: list[str], outfits: Any, products: Any) -> None:
+        from scraper.distributed.refresh import note_write
+
+        if outfits.written_outfits or outfits.written_items or products.written_items:
+            note_write(self.frontier)
+        self.frontier.release(requests)
+
+    def _refresh(self) -> dict[str, int] | None:
+        if self.frontier is None:
+            return refresh_cooccurrence(self.driver)
+        from scraper.distributed.refresh import refresh_once
+
+        return refresh_once(self.frontier, lambda: refresh_cooccurrence(self.driver))
+
     async def close_spider(self) -> None:
 
         if self.driver is None:
@@ -211,7 +253,12 @@ class Neo4jPipeline:
         try:
             await self.flush()
             started = time.perf_counter()
-            result = await asyncio.to_thread(refresh_cooccurrence, self.driver)
+            result = await asyncio.to_thread(self._refresh)
+            if result is None:
+                logger.info(
+                    "Neo4j: the co-occurrence is refreshed by the shared crawl's last worker"
+                )
+                return
             self.stats.set_value(
                 "closet/neo4j/refresh_ms", int((time.perf_counter() - started) * 1000)
             )

@@ -1,5 +1,6 @@
 """Shared fixtures: one throwaway Neo4j server per test session, started through the same code
-as `closet db start` (own state dir, free ports), and the real data when ../shared is present."""
+as `closet db start` (own state dir, free ports), a throwaway Redis for the shared crawl, and the
+real data when ../shared is present."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import redis
 from neo4j import Driver
 
 from core.settings import Settings, shared_data_dir
 from graph.db.connection import connect
 from graph.db.schema import apply_schema
 from graph.db.server import LocalServer, free_port
+from scraper.distributed.server import LocalRedis
 from tests.support.neo4j import wipe
 
 
@@ -40,6 +43,22 @@ def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServ
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalRedis]:
+    """A throwaway Redis (Debian's redis-server) on a free loopback port, for this session."""
+    with LocalRedis(tmp_path_factory.mktemp("redis-state"), free_port()) as server:
+        yield server
+
+
+@pytest.fixture
+def redis_url(redis_server: LocalRedis) -> str:
+    """The test Redis, emptied."""
+    server = redis.Redis.from_url(redis_server.url)
+    server.flushall()
+    server.close()
+    return redis_server.url
 
 
 @pytest.fixture(scope="session")

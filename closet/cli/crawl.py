@@ -1,7 +1,8 @@
 """`closet crawl snaps|goods`: run a spider in this process, then print what it did.
 
-Exit codes: 0 finished; 1 failed (Neo4j unreachable, bad arguments, a crawl error);
-3 robots.txt forbids the site; 130 interrupted (resume with the same --jobdir).
+Exit codes: 0 finished; 1 failed (Neo4j or Redis unreachable, bad arguments, a crawl error);
+3 robots.txt forbids the site; 130 interrupted (resume with the same --jobdir, or rejoin the
+shared crawl with the same --redis).
 """
 
 from __future__ import annotations
@@ -57,6 +58,19 @@ def crawl(
         list[str] | None, typer.Option("--set", "-s", help="A Scrapy setting NAME=VALUE.")
     ] = None,
     log_level: Annotated[str, typer.Option(help="Scrapy log level.")] = "INFO",
+    redis: Annotated[
+        str | None,
+        typer.Option(
+            help="Share the crawl through this Redis (redis://host:port/db) with any number of "
+            "crawler processes: one frontier, duplicate filter and item queue (scrapy-redis)."
+        ),
+    ] = None,
+    redis_key: Annotated[
+        str, typer.Option(help="The shared crawl's key prefix in Redis.")
+    ] = "closet:%(spider)s",
+    redis_reset: Annotated[
+        bool, typer.Option(help="Forget the shared crawl's state first (no worker may be up).")
+    ] = False,
 ) -> None:
     """Crawl MUSINSA outfits and products straight into Neo4j (relation-depth crawling)."""
     if spider not in SPIDERS:
@@ -85,6 +99,11 @@ def crawl(
         from scraper.run import feeds_for
 
         overrides["FEEDS"] = feeds_for(output, resumable=jobdir is not None)
+    if redis:
+        overrides.update(shared_crawl(redis, redis_key, spider, redis_reset, jobdir))
+        overrides.update(_settings_given(setting or []))  # -s NAME=VALUE wins
+    elif redis_reset:
+        raise fail("--redis-reset needs --redis URL")
     if neo4j:
         check_neo4j()
     args: dict[str, Any] = {"depth": depth, "max_outfits": max_outfits}
@@ -126,6 +145,42 @@ def _exit_for(stats: dict[str, Any], jobdir: Path | None) -> None:
         raise fail(f"crawl interrupted{hint}", EXIT_INTERRUPTED)
     if reason != "finished":
         raise fail(f"crawl ended early: {reason}")
+
+
+def shared_crawl(
+    url: str, prefix: str, spider: str, reset: bool, jobdir: Path | None
+) -> dict[str, Any]:
+    """The settings of one worker of a shared crawl; exit 1, saying why, when Redis cannot be
+    reached or the options do not go together."""
+    from scraper.distributed.frontier import prefix_for
+    from scraper.distributed.settings import check_prefix, crawl_keys, redis_settings
+
+    if jobdir is not None:
+        raise fail(
+            "--jobdir and --redis do not go together: a shared crawl keeps its state in Redis"
+        )
+    try:
+        check_prefix(prefix)
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    import redis
+
+    try:
+        server = redis.Redis.from_url(url, socket_timeout=5, socket_connect_timeout=5)
+        server.ping()
+    except (redis.RedisError, ValueError) as exc:
+        raise fail(f"Redis at {url} cannot be reached: {exc}") from None
+    if reset:
+        base = prefix_for({"CLOSET_REDIS_PREFIX": prefix}, spider)
+        alive = [k for k in crawl_keys(server, prefix, spider) if k.startswith(f"{base}:alive:")]
+        if alive:
+            raise fail(f"--redis-reset refused: {len(alive)} worker(s) still crawling {base}")
+        keys = crawl_keys(server, prefix, spider)
+        if keys:
+            server.delete(*keys)
+        console.print(f"forgot the shared crawl {base} ({len(keys)} keys)")
+    server.close()
+    return redis_settings(url, prefix)
 
 
 def check_neo4j() -> None:

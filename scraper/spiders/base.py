@@ -6,8 +6,9 @@ depth 0, the snaps that share a product with a depth-d outfit are at depth d + 1
 reached through a long path is expanded again when a shorter one turns up), so the set of
 outfits crawled is exactly "within `depth` hops of the seeds", whatever the order responses
 arrive in - which is what makes a resumed crawl end with the same graph as an uninterrupted one.
-The bookkeeping lives in `spider.state`, which Scrapy saves in JOBDIR on shutdown; requests
-carry only plain data in `meta` so that they pickle into the JOBDIR queue.
+The bookkeeping (`claims`) lives in `spider.state`, which Scrapy saves in JOBDIR on shutdown, or
+in Redis when several processes share the crawl (`scraper.distributed`); requests carry only
+plain data in `meta` so that they serialise into either queue.
 """
 
 from __future__ import annotations
@@ -24,6 +25,23 @@ from scraper import musinsa
 from scraper.items import OutfitRecord, ProductRecord
 from scraper.musinsa import PageError, Site
 from scraper.pipelines import kept_goods
+from scraper.spiders.memory import Claim, LocalMemory, Memory
+
+
+def put_back(response: Response) -> bool:
+    """Was this response's request put back in the queue after its worker died?"""
+    return bool(response.meta.get("closet_recovered"))
+
+
+def shared_memory(spider: scrapy.Spider) -> Memory | None:
+    """The Redis-shared bookkeeping when the crawl runs on several processes (REDIS_URL)."""
+    if not spider.settings.get("CLOSET_REDIS_PREFIX"):
+        return None
+    from scraper.distributed.frontier import frontier_for
+    from scraper.distributed.memory import RedisMemory
+
+    frontier = frontier_for(spider)
+    return RedisMemory(frontier.server, frontier.prefix)
 
 
 class RelationDepthSpider(scrapy.Spider):
@@ -52,41 +70,35 @@ class RelationDepthSpider(scrapy.Spider):
         spider.by_goods_page_size = crawler.settings.getint("CLOSET_BY_GOODS_PAGE_SIZE", 30)
         return spider
 
-    # -- bookkeeping (persisted in JOBDIR through spider.state) ------------------------------
+    # -- bookkeeping: in spider.state (JOBDIR), or shared in Redis (closet crawl --redis) ------
     @property
-    def memory(self) -> dict[str, Any]:
-        """snap_depth: {snap id: depth scheduled}, goods_depth: {goods no: depth expanded},
-        emitted: {snap ids already yielded}. Kept in `self.state`, which Scrapy's SpiderState
-        extension loads from and saves to JOBDIR (it replaces `state` when the spider opens,
-        so this is looked up every time, never cached)."""
-        state = getattr(self, "state", None)
-        if not isinstance(state, dict):
-            state = {}
-            self.state = state
-        state.setdefault("snap_depth", {})
-        state.setdefault("goods_depth", {})
-        state.setdefault("emitted", set())
-        return state
+    def claims(self) -> Memory:
+        """Where the depth of each snap and product and the emitted outfits are kept."""
+        memory = getattr(self, "_memory", None)
+        if memory is None:
+            memory = self._memory = shared_memory(self) or LocalMemory(self)
+        return memory
 
     def budget_left(self) -> bool:
         """False once `max_outfits` distinct snaps have been scheduled."""
-        return self.max_outfits is None or len(self.memory["snap_depth"]) < self.max_outfits
+        return self.max_outfits is None or self.claims.snaps_scheduled() < self.max_outfits
 
     def count(self, key: str, n: int = 1) -> None:
         assert self.crawler.stats is not None
         self.crawler.stats.inc_value(f"closet/{key}", n)
 
     # -- requests ----------------------------------------------------------------------------
-    def snap_request(self, snap_id: str, depth: int) -> scrapy.Request | None:
-        """The detail request of a snap reached at `depth`, or None (seen nearer / no budget)."""
-        known = self.memory["snap_depth"].get(snap_id)
-        if known is not None and known <= depth:
-            return None
-        if known is None and not self.budget_left():
+    def snap_request(self, snap_id: str, depth: int, again: bool = False) -> scrapy.Request | None:
+        """The detail request of a snap reached at `depth`, or None (seen nearer / no budget).
+        `again`: yielded by a request put back from a dead worker, which may have scheduled it
+        already or not; scheduling it twice is harmless, losing it is not."""
+        claim = self.claims.claim_snap(snap_id, depth, self.max_outfits, again)
+        if claim is Claim.OVER_BUDGET:
             self.count("snaps/over_budget")
             return None
-        self.memory["snap_depth"][snap_id] = depth
-        if known is not None:
+        if claim is Claim.SKIP:
+            return None
+        if claim is Claim.NEARER:
             self.count("snaps/reexpanded")
         return scrapy.Request(
             self.site.snap_detail_api(snap_id),
@@ -94,28 +106,28 @@ class RelationDepthSpider(scrapy.Spider):
             errback=self.request_failed,
             meta={"snap_id": snap_id, "hops": depth},
             priority=-depth,
-            dont_filter=True,  # de-duplicated by snap_depth above (depth-aware)
+            dont_filter=True,  # de-duplicated by the depth claims above (depth-aware)
         )
 
-    def product_request(self, goods_no: str, depth: int) -> scrapy.Request:
-        """The product page (fetched once: the dupefilter drops repeats)."""
+    def product_request(self, goods_no: str, depth: int, again: bool = False) -> scrapy.Request:
+        """The product page (fetched once: the dupefilter drops repeats, unless `again`)."""
         return scrapy.Request(
             self.site.product_page(goods_no),
             callback=self.parse_product,
             errback=self.request_failed,
             meta={"goods_no": goods_no, "hops": depth},
             priority=-depth,
+            dont_filter=again,
         )
 
-    def by_goods_request(self, goods_no: str, depth: int, page: int = 1) -> scrapy.Request | None:
+    def by_goods_request(
+        self, goods_no: str, depth: int, page: int = 1, again: bool = False
+    ) -> scrapy.Request | None:
         """Page `page` of the snaps wearing a product found at `depth` (None at max depth)."""
         if depth >= self.max_depth:
             return None
-        if page == 1:
-            known = self.memory["goods_depth"].get(goods_no)
-            if known is not None and known <= depth:
-                return None
-            self.memory["goods_depth"][goods_no] = depth
+        if page == 1 and self.claims.claim_goods(goods_no, depth, again) is Claim.SKIP:
+            return None
         return scrapy.Request(
             self.site.snaps_by_goods_api(goods_no, page, self.by_goods_page_size),
             callback=self.parse_snaps_by_goods,
@@ -151,13 +163,15 @@ class RelationDepthSpider(scrapy.Spider):
             self.page_error(response, exc)
             return
         record = musinsa.outfit_record(snap, items, self.site)
-        if snap["id"] not in self.memory["emitted"]:
-            self.memory["emitted"].add(snap["id"])
+        again = put_back(response)
+        if self.claims.first_emit(snap["id"]):
             self.count(f"snaps/depth_{depth}")
             yield OutfitRecord(record)
+        elif again:  # its first emission may have died with its worker (the write is idempotent)
+            yield OutfitRecord(record)
         for goods_no in kept_goods(record):
-            yield self.product_request(goods_no, depth)
-            request = self.by_goods_request(goods_no, depth)
+            yield self.product_request(goods_no, depth, again)
+            request = self.by_goods_request(goods_no, depth, again=again)
             if request is not None:
                 yield request
 
@@ -169,8 +183,9 @@ class RelationDepthSpider(scrapy.Spider):
         except PageError as exc:
             self.page_error(response, exc)
             return
+        again = put_back(response)
         for snap_id in snap_ids:
-            request = self.snap_request(snap_id, depth + 1)
+            request = self.snap_request(snap_id, depth + 1, again)
             if request is not None:
                 yield request
         if len(snap_ids) >= self.by_goods_page_size and self.budget_left():

@@ -16,7 +16,7 @@ from scrapy.http import Response
 
 from scraper import musinsa
 from scraper.musinsa import PageError
-from scraper.spiders.base import RelationDepthSpider
+from scraper.spiders.base import RelationDepthSpider, put_back
 
 
 class GoodsSpider(RelationDepthSpider):
@@ -45,19 +45,22 @@ class GoodsSpider(RelationDepthSpider):
         for category in self.categories:
             yield self.list_request(category, 1)
 
-    def list_request(self, category: str, page: int) -> scrapy.Request:
+    def list_request(self, category: str, page: int, again: bool = False) -> scrapy.Request:
+        """Page `page` of a category's goods list (`again`: past the dupefilter)."""
         return scrapy.Request(
             self.site.goods_list_api(category, page, self.list_page_size),
             callback=self.parse_goods_list,
             errback=self.request_failed,
             meta={"category": category, "page": page},
             priority=1,
+            dont_filter=again,
         )
 
-    def seed_requests(self, goods_nos: list[str]) -> Iterator[scrapy.Request]:
+    def seed_requests(self, goods_nos: list[str], again: bool = False) -> Iterator[scrapy.Request]:
+        """Each seed product's page and the snaps wearing it (depth 0)."""
         for goods_no in goods_nos:
-            yield self.product_request(goods_no, 0)
-            request = self.by_goods_request(goods_no, 0)
+            yield self.product_request(goods_no, 0, again)
+            request = self.by_goods_request(goods_no, 0, again=again)
             if request is not None:
                 yield request
 
@@ -69,7 +72,8 @@ class GoodsSpider(RelationDepthSpider):
             self.page_error(response, exc)
             return
         self.count("list/pages")
-        yield from self.seed_requests(goods_nos)
+        again = put_back(response)
+        yield from self.seed_requests(goods_nos, again)
         page = response.meta["page"]
         if goods_nos and page < self.pages:
-            yield self.list_request(response.meta["category"], page + 1)
+            yield self.list_request(response.meta["category"], page + 1, again)

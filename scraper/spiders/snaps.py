@@ -16,7 +16,7 @@ from scrapy.http import Response
 from scraper import musinsa
 from scraper.middlewares.selenium import SeleniumRequest
 from scraper.musinsa import PageError
-from scraper.spiders.base import RelationDepthSpider
+from scraper.spiders.base import RelationDepthSpider, put_back
 
 
 class SnapsSpider(RelationDepthSpider):
@@ -43,13 +43,15 @@ class SnapsSpider(RelationDepthSpider):
         else:
             yield self.list_request(1)
 
-    def list_request(self, page: int) -> scrapy.Request:
+    def list_request(self, page: int, again: bool = False) -> scrapy.Request:
+        """Page `page` of the snap list API (`again`: past the dupefilter, see snap_request)."""
         return scrapy.Request(
             self.site.snap_list_api(page, self.list_page_size),
             callback=self.parse_list,
             errback=self.request_failed,
             meta={"page": page},
             priority=1,  # seeds before expansions
+            dont_filter=again,
         )
 
     def parse_list(self, response: Response) -> Iterator[Any]:
@@ -60,12 +62,13 @@ class SnapsSpider(RelationDepthSpider):
             self.page_error(response, exc)
             return
         self.count("list/pages")
+        again = put_back(response)
         for snap_id in snap_ids:
-            request = self.snap_request(snap_id, 0)
+            request = self.snap_request(snap_id, 0, again)
             if request is not None:
                 yield request
         if snap_ids and self.budget_left():
-            yield self.list_request(response.meta["page"] + 1)
+            yield self.list_request(response.meta["page"] + 1, again)
 
     def parse_list_page(self, response: Response) -> Iterator[Any]:
         """The rendered list page -> seed snaps at depth 0, from the links the browser built."""
