@@ -456,13 +456,20 @@ class ClosetHandlers:
 
     def refresh(self, st: dict[str, str], note: str = "", lang: str = "en") -> tuple[Any, ...]:
         """The closet's status, grid (and its pieces and likes), look and lock choices, `note`."""
+        return self._refresh(st, note, lang, None)
+
+    def _refresh(
+        self, st: dict[str, str], note: str, lang: str, liked: set[str] | None
+    ) -> tuple[Any, ...]:
+        """`refresh`, with the likes already read (None: read them)."""
         empty_choices = gr.update(choices=[])
         none, nothing = say(lang, NO_CLOSET), _no_closet(lang)
         if not _has_closet(st):
             return none, nothing, [], [], empty_choices, empty_choices, note
         try:
             view = self.calls.view(st["person"])
-            liked = self.calls.liked(st["person"])
+            if liked is None:
+                liked = self.calls.liked(st["person"])
         except ApiError as exc:
             return none, nothing, [], [], empty_choices, empty_choices, _error(exc)
         many = (
@@ -694,19 +701,31 @@ class ClosetHandlers:
         lang: str = "en",
     ) -> tuple[str, list[str]]:
         """The next pieces to buy as tiles, and their ids in grid order."""
+        html, ids, _ = self._suggest(st, money, cat, occasion_of(style, season, gender), lang)
+        return html, ids
+
+    def _suggest(
+        self,
+        st: dict[str, str],
+        money: float | None,
+        cat: str,
+        occasion: dict[str, str],
+        lang: str,
+    ) -> tuple[str, list[str], set[str] | None]:
+        """`suggest`, and the likes it read (None when it could not)."""
         if not _has_closet(st):
-            return _no_closet(lang), []
+            return _no_closet(lang), [], None
         try:
             data = self.calls.next(
                 st["person"],
                 int(money) if money else None,
                 None if cat == "any" else cat,
-                {**occasion_of(style, season, gender), "lang": lang},
+                {**occasion, "lang": lang},
             )
             liked = self.calls.liked(st["person"])
         except ApiError as exc:
-            return _error(exc), []
-        return next_html(data, liked, lang), [n["item"]["id"] for n in data["items"]]
+            return _error(exc), [], None
+        return next_html(data, liked, lang), [n["item"]["id"] for n in data["items"]], liked
 
     def react(
         self,
@@ -739,8 +758,9 @@ class ClosetHandlers:
                 note = say(lang, done[str(evt.value)])
             except ApiError as exc:
                 note = _error(exc)
-        html, ids = self.suggest(st, money, cat, style, season, gender, lang=lang)
-        return (html, ids, note, *self.refresh(st, note, lang))
+        occasion = occasion_of(style, season, gender)
+        html, ids, liked = self._suggest(st, money, cat, occasion, lang)
+        return (html, ids, note, *self._refresh(st, note, lang, liked))  # likes read once
 
     def plan(self, st: dict[str, str], size: float, money: float | None, lang: str = "en") -> str:
         """The capsule: the best `size` purchases together."""

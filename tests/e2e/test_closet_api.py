@@ -189,3 +189,32 @@ def test_feedback_and_dismissals(api: httpx.Client) -> None:
     assert api.delete(f"{url}/dismiss/CA1", headers=auth).status_code == 404
     shown = api.get(f"/closets/{person}/next", params={"per_cluster": 5}).text
     assert '"CA1"' in shown
+
+
+def test_a_click_on_a_suggested_piece_reads_the_likes_once(api: httpx.Client) -> None:
+    """The demo's handler for a next-piece tile: one like, then the suggestions and the closet
+    again, reading the closet's likes once (the HTTP requests it sends are recorded)."""
+    import gradio as gr
+
+    from demo.api_client import ApiClient
+    from demo.closet_tab import ClosetHandlers
+    from demo.occasion import ANY
+
+    sent: list[str] = []
+    http = httpx.Client(
+        base_url=str(api.base_url),
+        event_hooks={"request": [lambda r: sent.append(f"{r.method} {r.url.path}")]},
+    )
+    handlers = ClosetHandlers(ApiClient(str(api.base_url), client=http))
+    st = handlers.calls.create()
+    for item_id in OWNED:
+        handlers.calls.own(st["person"], st["token"], item_id)
+    _, shown = handlers.suggest(st, None, "any")
+    assert shown
+    sent.clear()
+    like = gr.SelectData(None, {"index": 0, "value": "like"})
+    out = handlers.react(st, shown, None, "any", ANY, ANY, ANY, like, None)
+    assert out[2] == "Liked."
+    assert out[6] == [shown[0]]  # the closet's likes, as the grid's state
+    assert sent.count(f"GET /closets/{st['person']}/feedback") == 1
+    http.close()
