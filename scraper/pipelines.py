@@ -19,7 +19,7 @@ import asyncio
 import logging
 import re
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 from scrapy import signals
@@ -35,6 +35,9 @@ from graph.ingest.cooccurrence import refresh_cooccurrence
 from graph.ingest.normalize import OutfitRow, normalize_item, normalize_outfit
 from graph.ingest.writer import GraphWriter
 from scraper.items import OutfitRecord, ProductRecord
+
+if TYPE_CHECKING:
+    from scraper.distributed.frontier import Frontier
 
 logger = logging.getLogger(__name__)
 
@@ -148,7 +151,7 @@ class Neo4jPipeline:
         self._pending = 0
         self._lock = asyncio.Lock()
         self._stopping = False
-        self.frontier: Any = None  # scraper.distributed.frontier.Frontier of a shared crawl
+        self.frontier: Frontier | None = None  # a shared crawl's (`closet crawl --redis`)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Neo4jPipeline:
@@ -235,6 +238,7 @@ class Neo4jPipeline:
     def _stored(self, requests: list[str], outfits: Any, products: Any) -> None:
         from scraper.distributed.refresh import note_write
 
+        assert self.frontier is not None
         if outfits.written_outfits or outfits.written_items or products.written_items:
             note_write(self.frontier)
         self.frontier.release(requests)

@@ -46,8 +46,7 @@ class Workers:
         return cls(crawler)
 
     def spider_opened(self, spider: Spider) -> None:
-        self.frontier = frontier_for(spider)
-        self.frontier.join()
+        self.frontier = frontier_for(spider)  # joined by the scheduler when it opened
         self.loop = task.LoopingCall(self.tick)
         self.loop.start(TICK, now=False)
         logger.info("worker %s joined the crawl %s", self.frontier.worker, self.frontier.prefix)

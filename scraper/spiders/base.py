@@ -34,7 +34,7 @@ def put_back(response: Response) -> bool:
 
 
 def shared_memory(spider: scrapy.Spider) -> Memory | None:
-    """The Redis-shared bookkeeping when the crawl runs on several processes (REDIS_URL)."""
+    """The Redis-shared bookkeeping when the crawl runs on several processes (`--redis`)."""
     if not spider.settings.get("CLOSET_REDIS_PREFIX"):
         return None
     from scraper.distributed.frontier import frontier_for
