@@ -172,10 +172,10 @@ def shared_crawl(
         raise fail(f"Redis at {url} cannot be reached: {exc}") from None
     if reset:
         base = prefix_for({"CLOSET_REDIS_PREFIX": prefix}, spider)
-        alive = [k for k in crawl_keys(server, prefix, spider) if k.startswith(f"{base}:alive:")]
+        keys = crawl_keys(server, prefix, spider)
+        alive = [k for k in keys if k.startswith(f"{base}:alive:")]
         if alive:
             raise fail(f"--redis-reset refused: {len(alive)} worker(s) still crawling {base}")
-        keys = crawl_keys(server, prefix, spider)
         if keys:
             server.delete(*keys)
         console.print(f"forgot the shared crawl {base} ({len(keys)} keys)")
