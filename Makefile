@@ -18,7 +18,7 @@ export PATH := $(BIN):$(PATH)
 help:
 	@echo "make demo   - environment, local Neo4j, bundled sample, trained models, API on :$(API_PORT), demo on :$(UI_PORT)"
 	@echo "make test   - environment, Chromium, Neo4j jars, then the whole test suite"
-	@echo "make test-unit - the unit tests only (no database, seconds)"
+	@echo "make test-unit - the unit tests only (no database, under a minute)"
 	@echo "make lint   - ruff check + format check, mypy (core, graph, api), import-linter layers"
 	@echo "make stop   - stop the API started by make demo and the local Neo4j"
 	@echo "make lock   - re-pin constraints.txt to the environment's versions (after a deliberate upgrade)"
