@@ -17,6 +17,7 @@ from rich.table import Table
 from closet.cli.output import console, fail
 from core.errors import DatabaseUnavailable
 from graph.db.connection import connect
+from scraper.distributed.settings import DEFAULT_PREFIX
 
 SPIDERS = ("snaps", "goods")
 EXIT_ROBOTS = 3
@@ -67,7 +68,7 @@ def crawl(
     ] = None,
     redis_key: Annotated[
         str, typer.Option(help="The shared crawl's key prefix in Redis.")
-    ] = "closet:%(spider)s",
+    ] = DEFAULT_PREFIX,
     redis_reset: Annotated[
         bool, typer.Option(help="Forget the shared crawl's state first (no worker may be up).")
     ] = False,

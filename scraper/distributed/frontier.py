@@ -21,6 +21,8 @@ from scrapy import Request, Spider
 from scrapy_redis.queue import PriorityQueue
 from scrapy_redis.scheduler import Scheduler
 
+from scraper.distributed.settings import DEFAULT_PREFIX
+
 logger = logging.getLogger(__name__)
 
 # One crawler per process: the worker's name in Redis (host, pid, and a random part so that a
@@ -70,7 +72,7 @@ return 0
 
 def prefix_for(settings: Any, spider_name: str) -> str:
     """The key prefix of this crawl in Redis (CLOSET_REDIS_PREFIX, spider name filled in)."""
-    return str(settings.get("CLOSET_REDIS_PREFIX") or "closet:%(spider)s") % {"spider": spider_name}
+    return str(settings.get("CLOSET_REDIS_PREFIX") or DEFAULT_PREFIX) % {"spider": spider_name}
 
 
 @dataclass
